@@ -1,0 +1,64 @@
+"""The command line: the only place that parses argv.
+
+    kiosk [--windowed] [--size WxH] [--content DIR] [--config FILE]   run the kiosk
+    kiosk validate [DIR] [--json] [--strict]                           check a content pack
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.resources import bundled_content
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Offline museum exhibit kiosk.")
+    parser.add_argument("--version", action="store_true", help="print the version and the content pack's id and hash")
+    parser.add_argument("--content", type=Path, help="the content pack folder (default: the bundled exhibit)")
+    parser.add_argument("--windowed", action="store_true", help="open in a window instead of full screen")
+    parser.add_argument("--size", help="window size as WIDTHxHEIGHT, with --windowed")
+    parser.add_argument("--config", type=Path, help="the station configuration file")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check a content pack and list every problem")
+    validate.add_argument("folder", nargs="?", type=Path, help="the content pack folder (default: the bundled exhibit)")
+    validate.add_argument("--json", action="store_true", help="print the result as JSON for tools")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from kiosk.content import load_pack
+    from kiosk.content.report import as_json, as_text, usable
+
+    folder = args.folder or args.content or bundled_content()
+    result = load_pack(folder)
+    print(as_json(result, args.strict) if args.json else as_text(result, args.strict))
+    return 0 if usable(result, args.strict) else 1
+
+
+def _version(args: argparse.Namespace) -> int:
+    from kiosk.content import load_pack
+
+    folder = args.content or bundled_content()
+    result = load_pack(folder)
+    print(f"kiosk {__version__}")
+    print(f"content {result.exhibit_id or '?'} {result.content_hash or '?'} ({folder})")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.version:
+        return _version(args)
+    if args.command == "validate":
+        return _validate(args)
+    print("kiosk: the visitor interface is not built yet; use `kiosk validate`", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

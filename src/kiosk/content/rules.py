@@ -1,0 +1,266 @@
+"""Checks that need more than one field: ids, references, counts, images, and findings for staff.
+
+Field-level checks (types, lengths, translations) happen while converting, in `schema`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.content.images import ImageError, probe_image
+from kiosk.content.packfiles import PackFiles
+from kiosk.content.problems import Position
+from kiosk.content.schema import Context, Values, suggestion
+from kiosk.geo.asset import MapAsset
+
+MAX_IMAGE_SIDE = 8192  # beyond this Qt refuses or the terminal runs out of texture memory
+LARGE_IMAGE_SIDE = 4096  # larger than a 4K screen needs
+PANEL_BODY_CHARS = 2400  # about what one screen holds at the kiosk's reading size
+
+
+@dataclass
+class Draft:
+    """Everything read from a pack, before it becomes the frozen model."""
+
+    exhibit: Values | None = None
+    ui: dict = field(default_factory=dict)
+    sources: list[Values] = field(default_factory=list)
+    panels: list[Values] = field(default_factory=list)
+    timeline: Values | None = None
+    recognitions: Values | None = None
+
+    def events(self) -> list[Values]:
+        return list(self.timeline.get("events", ())) if self.timeline else []
+
+    def eras(self) -> list[Values]:
+        return list(self.timeline.get("eras", ())) if self.timeline else []
+
+    def recognition_entries(self) -> list[Values]:
+        return list(self.recognitions.get("entries", ())) if self.recognitions else []
+
+    def groups(self) -> list[Values]:
+        return list(self.recognitions.get("groups", ())) if self.recognitions else []
+
+    def organisations(self) -> list[Values]:
+        return list(self.recognitions.get("organisations", ())) if self.recognitions else []
+
+
+def shown_places(entries: list[Values], group: str) -> list[str]:
+    return list(dict.fromkeys(e["place"] for e in entries if e.get("show", True) and e["group"] == group and e["place"]))
+
+
+def check(draft: Draft, ctx: Context, files: PackFiles, places: MapAsset | None) -> None:
+    ids = _check_ids(draft, ctx)
+    _check_references(ctx, ids, places)
+    _check_sections(draft, ctx)
+    _check_counts(draft, ctx)
+    _check_images(draft, ctx, files)
+    _report_findings(draft, ctx, ids)
+
+
+def _check_ids(draft: Draft, ctx: Context) -> dict[str, dict[str, Position]]:
+    groups = {
+        "panel": draft.panels,
+        "event": draft.events(),
+        "era": draft.eras(),
+        "source": draft.sources,
+        "group": draft.groups(),
+        "organisation": draft.organisations(),
+        "recognition entry": draft.recognition_entries(),
+    }
+    ids: dict[str, dict[str, Position]] = {}
+    for kind, records in groups.items():
+        seen: dict[str, Position] = {}
+        for record in records:
+            identifier = record["id"]
+            if identifier is None:
+                continue
+            if identifier in seen:
+                first = seen[identifier]
+                ctx.log.error(
+                    record.at("id"),
+                    f"another {kind} already has the id `{identifier}` ({first})",
+                    "every id must be different",
+                )
+            else:
+                seen[identifier] = record.at("id")
+        ids[kind] = seen
+    return ids
+
+
+def _check_references(ctx: Context, ids: dict[str, dict[str, Position]], places: MapAsset | None) -> None:
+    known = {kind: set(found) for kind, found in ids.items()}
+    if places is not None:
+        known["country"] = set(places.countries())
+        known["subdivision"] = set(places.subdivisions())
+    for ref in ctx.references:
+        if ref.kind not in known:
+            continue
+        if ref.value in known[ref.kind]:
+            continue
+        if ref.kind in ("country", "subdivision"):
+            ctx.log.error(
+                ref.position,
+                f"`{ref.value}` is not a {ref.kind} code the map knows",
+                suggestion(ref.value, known[ref.kind]) or "use ISO 3166 codes such as `MX`, `US-TX` or `GB-SCT`",
+            )
+        else:
+            where = {"source": "sources.yaml", "panel": "panels/", "event": "timeline.yaml"}.get(ref.kind, "this pack")
+            ctx.log.error(
+                ref.position,
+                f"there is no {ref.kind} with the id `{ref.value}` in {where}",
+                suggestion(ref.value, known[ref.kind]),
+            )
+
+
+def _check_sections(draft: Draft, ctx: Context) -> None:
+    if draft.exhibit is None:
+        return
+    seen: set[str] = set()
+    for section in draft.exhibit.get("sections", ()):
+        kind = section["kind"]
+        if kind in seen:
+            ctx.log.error(section.at("kind"), f"the home screen already has a `{kind}` section")
+        seen.add(kind or "")
+        if kind == "story" and not draft.panels:
+            ctx.log.error(section.at("kind"), "the story section needs at least one file in panels/")
+        if kind == "map" and not draft.recognition_entries():
+            ctx.log.error(section.at("kind"), "the map section needs entries in recognitions.yaml")
+
+
+def _number(text: str) -> int | None:
+    digits = re.sub(r"[\s,.\u00a0\u202f']", "", text)
+    return int(digits) if digits.isdigit() else None
+
+
+def _check_counts(draft: Draft, ctx: Context) -> None:
+    entries = draft.recognition_entries()
+    group_ids = {g["id"] for g in draft.groups()}
+    for panel in draft.panels:
+        for figure in panel.get("figures", ()):
+            group = figure["counts"]
+            if not group:
+                continue
+            if group not in group_ids:
+                ctx.log.error(
+                    figure.at("counts"),
+                    f"there is no recognition group `{group}`",
+                    suggestion(group, group_ids) or "groups are declared in recognitions.yaml",
+                )
+                continue
+            stated = _number(figure["value"] or "")
+            if stated is None:
+                ctx.log.error(figure.at("value"), "a figure tied to a count must be a whole number")
+                continue
+            counted = len(shown_places(entries, group))
+            if stated != counted:
+                ctx.log.error(
+                    figure.at("value"),
+                    f"this figure says {stated}, but recognitions.yaml shows {counted} places in the group `{group}`",
+                    "change the figure, or which entries have `show: yes`",
+                )
+
+
+def _check_images(draft: Draft, ctx: Context, files: PackFiles) -> None:
+    for panel in draft.panels:
+        for image in panel.get("images", ()):
+            rel = image["file"]
+            if not rel:
+                continue
+            at = image.at("file")
+            if Path(rel).is_absolute() or "\\" in rel:
+                ctx.log.error(at, "write the image's path relative to the content folder, with forward slashes")
+                continue
+            path = files.inside(rel)
+            if path is None:
+                ctx.log.error(at, f"`{rel}` points outside the content folder", "copy the image into images/")
+                continue
+            if not path.is_file():
+                ctx.log.error(at, f"the image `{rel}` does not exist", _nearby_file(files.root, rel))
+                continue
+            try:
+                info = probe_image(path)
+            except (ImageError, OSError) as exc:
+                ctx.log.error(at, f"`{rel}` cannot be shown: {exc}")
+                continue
+            image.values["_size"] = (info.width, info.height)
+            side = max(info.width, info.height)
+            if side > MAX_IMAGE_SIDE:
+                ctx.log.error(
+                    at,
+                    f"`{rel}` is {info.width}x{info.height} pixels, far larger than any screen",
+                    f"scale it down to at most {LARGE_IMAGE_SIDE} pixels on its longer side",
+                )
+            elif side > LARGE_IMAGE_SIDE:
+                ctx.log.warning(
+                    at,
+                    f"`{rel}` is {info.width}x{info.height} pixels; it costs memory without looking sharper",
+                    f"scale it down to at most {LARGE_IMAGE_SIDE} pixels on its longer side",
+                )
+
+
+def _nearby_file(root: Path, rel: str) -> str:
+    folder = (root / rel).parent
+    if not folder.is_dir():
+        return ""
+    return suggestion(Path(rel).name, [p.name for p in folder.iterdir()])
+
+
+def _report_findings(draft: Draft, ctx: Context, ids: dict[str, dict[str, Position]]) -> None:
+    """Warnings that are not mistakes: what the research says staff must still decide or check."""
+    for record, what in _facts(draft):
+        for dispute in record.get("disputes", ()):
+            ctx.log.warning(record.at("disputes"), f"sources disagree about this {what}: {dispute}")
+    for entry in draft.recognition_entries():
+        if not entry.get("show", True):
+            continue
+        if entry["confidence"] == "low":
+            ctx.log.warning(entry.at("confidence"), "this entry is shown to visitors, but its confidence is low")
+        if entry["date"] is None:
+            ctx.log.warning(entry.node.position, "this entry has no date; the map shows it only for today")
+    used = {ref.value for ref in ctx.references if ref.kind == "source"}
+    for source in draft.sources:
+        if source["id"] and source["id"] not in used:
+            ctx.log.warning(source.at("id"), f"the source `{source['id']}` is not used by any fact")
+    unchecked = [s for s in draft.sources if not s.get("checked", False)]
+    if unchecked:
+        ctx.log.warning(
+            unchecked[0].at("id"),
+            f"{len(unchecked)} of {len(draft.sources)} sources have not been checked live (`checked: no`)",
+            "open each link, then set `checked: yes`",
+        )
+    for panel in draft.panels:
+        language = ctx.default_language
+        length = sum(len(p.get(language)) for p in panel.get("body", ()) if p is not None)
+        if length > PANEL_BODY_CHARS:
+            ctx.log.warning(
+                panel.at("body"),
+                f"the panel's text is {length} characters long; visitors will have to scroll",
+                f"about {PANEL_BODY_CHARS} characters fit on one screen",
+            )
+    _check_events_in_eras(draft, ctx)
+
+
+def _facts(draft: Draft):
+    for panel in draft.panels:
+        yield panel, "panel"
+        for figure in panel.get("figures", ()):
+            yield figure, "figure"
+    for event in draft.events():
+        yield event, "event"
+    for entry in draft.recognition_entries():
+        yield entry, "entry"
+
+
+def _check_events_in_eras(draft: Draft, ctx: Context) -> None:
+    eras = [(e["start"], e["end"]) for e in draft.eras() if e["start"] and e["end"]]
+    if not eras:
+        return
+    for event in draft.events():
+        date = event["date"]
+        if date is None:
+            continue
+        if not any(start.first_day() <= date.first_day() <= end.last_day() for start, end in eras):
+            ctx.log.warning(event.at("date"), f"this event ({date}) lies outside every era of the timeline")

@@ -1,0 +1,343 @@
+"""The content format, declared once: every field's type, whether it is required, and a sentence for staff.
+
+Each field type turns a YAML node into a plain Python value and logs what is wrong with it, in words
+a person editing the file understands. Values that cannot be read become ``None`` so that checking
+goes on and every problem of a pack is reported in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from kiosk.content.model import LocalisedText, PartialDate
+from kiosk.content.problems import Position, ProblemLog
+from kiosk.content.yamlread import Mapping, Node, Scalar, Sequence
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+_DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_TRUE = {"yes", "true", "on"}
+_FALSE = {"no", "false", "off"}
+
+
+@dataclass
+class Reference:
+    """An id written in one place that must exist in another; checked once everything is read."""
+
+    kind: str  # panel | event | source | group | organisation | place
+    value: str
+    position: Position
+
+
+@dataclass
+class Context:
+    """What converting one pack needs besides the node: where problems go and what the pack declares."""
+
+    log: ProblemLog
+    languages: tuple[str, ...] = ()
+    missing_policy: dict[str, str] = field(default_factory=dict)  # language -> error | warning
+    references: list[Reference] = field(default_factory=list)
+    fallbacks: dict[str, int] = field(default_factory=dict)  # language -> texts missing it
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0] if self.languages else ""
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, Mapping):
+        return "a block of named values"
+    if isinstance(node, Sequence):
+        return "a list"
+    return f"`{_short(node.value)}`" if node.value else "nothing"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def suggestion(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else ""
+
+
+class FieldType:
+    """Converts a node; `describe` says what staff should write, for messages and for the docs."""
+
+    describe = "a value"
+
+    def convert(self, node: Node, ctx: Context) -> Any:
+        raise NotImplementedError
+
+
+def _wrong(node: Node, ctx: Context, expected: str, hint: str = "") -> None:
+    ctx.log.error(node.position, f"expected {expected}, found {_describe(node)}", hint)
+
+
+class Plain(FieldType):
+    """A single line or paragraph of text that is not translated (names, URLs, staff notes)."""
+
+    def __init__(self, max_chars: int = 2000, pattern: re.Pattern | None = None, pattern_help: str = "") -> None:
+        self.max_chars = max_chars
+        self.pattern = pattern
+        self.describe = pattern_help or "text"
+
+    def convert(self, node: Node, ctx: Context) -> str | None:
+        if not isinstance(node, Scalar) or not node.value.strip():
+            _wrong(node, ctx, self.describe)
+            return None
+        value = node.value.strip()
+        if self.pattern is not None and not self.pattern.match(value):
+            ctx.log.error(node.position, f"`{_short(value)}` is not {self.describe}")
+            return None
+        if len(value) > self.max_chars:
+            ctx.log.error(node.position, f"this text is {len(value)} characters long; at most {self.max_chars} fit here")
+            return None
+        return value
+
+
+class Identifier(Plain):
+    def __init__(self) -> None:
+        super().__init__(80, ID_PATTERN, "an id of lowercase letters, digits and hyphens (like `the-night`)")
+
+
+class Enum(FieldType):
+    def __init__(self, *choices: str) -> None:
+        self.choices = choices
+        self.describe = "one of " + ", ".join(f"`{c}`" for c in choices)
+
+    def convert(self, node: Node, ctx: Context) -> str | None:
+        if not isinstance(node, Scalar) or node.value.strip() not in self.choices:
+            hint = suggestion(node.value.strip(), self.choices) if isinstance(node, Scalar) else ""
+            _wrong(node, ctx, self.describe, hint)
+            return None
+        return node.value.strip()
+
+
+class Flag(FieldType):
+    describe = "`yes` or `no`"
+
+    def convert(self, node: Node, ctx: Context) -> bool | None:
+        word = node.value.strip().lower() if isinstance(node, Scalar) else ""
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+        _wrong(node, ctx, self.describe)
+        return None
+
+
+def parse_date(text: str) -> PartialDate | None:
+    match = _DATE_PATTERN.match(text)
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        PartialDate(year, month, day).last_day()  # rejects month 13
+        if day is not None:
+            import datetime
+
+            datetime.date(year, month, day)
+    except (ValueError, TypeError):
+        return None
+    if not 1 <= year <= 9999:
+        return None
+    return PartialDate(year, month, day)
+
+
+class DateField(FieldType):
+    describe = "a date written as year, year-month or year-month-day (`1992`, `1992-02`, `1992-02-26`)"
+
+    def convert(self, node: Node, ctx: Context) -> PartialDate | None:
+        if not isinstance(node, Scalar):
+            _wrong(node, ctx, self.describe)
+            return None
+        value = parse_date(node.value.strip())
+        if value is None:
+            ctx.log.error(node.position, f"`{_short(node.value)}` is not a valid date", self.describe)
+        return value
+
+
+class Text(FieldType):
+    """Visitor-facing text: one entry per language of the pack."""
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
+        self.describe = f"text in each language of the exhibit (at most {max_chars} characters)"
+
+    def convert(self, node: Node, ctx: Context) -> LocalisedText | None:
+        if not isinstance(node, Mapping):
+            example = f'{ctx.default_language or "en"}: "{_short(node.value, 30)}"' if isinstance(node, Scalar) else ""
+            _wrong(node, ctx, "text for each language", f"write it on its own line as `{example}`" if example else "")
+            return None
+        texts: dict[str, str] = {}
+        for key, value in node.pairs:
+            language = key.value
+            if ctx.languages and language not in ctx.languages:
+                hint = suggestion(language, ctx.languages) or "the exhibit's languages are " + ", ".join(ctx.languages)
+                ctx.log.error(key.position, f"`{language}` is not one of the exhibit's languages", hint)
+                continue
+            if not isinstance(value, Scalar) or not value.value.strip():
+                _wrong(value, ctx, "text")
+                continue
+            text = value.value.strip()
+            if len(text) > self.max_chars:
+                ctx.log.error(
+                    value.position,
+                    f"this {language} text is {len(text)} characters long; at most {self.max_chars} fit here",
+                    "shorten it or split it",
+                )
+            texts[language] = text
+        for language in ctx.languages:
+            if language not in texts:
+                ctx.fallbacks[language] = ctx.fallbacks.get(language, 0) + 1
+                message = f"the {language} text is missing"
+                hint = f"visitors would see the {ctx.default_language} text instead"
+                if language == ctx.default_language or ctx.missing_policy.get(language, "error") == "error":
+                    ctx.log.error(node.position, message, hint if language != ctx.default_language else "")
+                else:
+                    ctx.log.warning(node.position, message, hint)
+        if not texts:
+            return None
+        default = ctx.default_language or next(iter(texts))
+        return LocalisedText(texts, default)
+
+
+class ListOf(FieldType):
+    def __init__(
+        self, item: FieldType, max_items: int | None = None, unique: bool = False, min_items: int = 0, what: str = "item"
+    ) -> None:
+        self.item = item
+        self.max_items = max_items
+        self.min_items = min_items
+        self.what = what
+        self.unique = unique
+        self.describe = f"a list of {item.describe}"
+
+    def convert(self, node: Node, ctx: Context) -> tuple | None:
+        if isinstance(node, Scalar) and not node.value.strip() and not node.quoted:
+            if self.min_items:  # `key:` left empty reads as an empty list
+                ctx.log.error(node.position, f"at least {self.min_items} {self.what} needed here, found none")
+            return ()
+        if not isinstance(node, Sequence):
+            _wrong(node, ctx, "a list (lines starting with `- `, or `[a, b]`)")
+            return None
+        if len(node.items) < self.min_items:
+            ctx.log.error(node.position, f"at least {self.min_items} {self.what} needed here, found {len(node.items)}")
+        if self.max_items is not None and len(node.items) > self.max_items:
+            ctx.log.error(node.position, f"this list has {len(node.items)} items; at most {self.max_items} fit here")
+        values = []
+        seen: dict[Any, int] = {}
+        for item in node.items:
+            value = self.item.convert(item, ctx)
+            if value is None:
+                continue
+            if self.unique and isinstance(value, str):
+                if value in seen:
+                    ctx.log.error(item.position, f"`{value}` is listed twice (first on line {seen[value]})")
+                    continue
+                seen[value] = item.line
+            values.append(value)
+        return tuple(values)
+
+
+class RefTo(FieldType):
+    """An id of something defined elsewhere in the pack; resolved after every file is read."""
+
+    def __init__(self, kind: str, syntax: FieldType | None = None) -> None:
+        self.kind = kind
+        self.syntax = syntax or Identifier()
+        self.describe = f"the id of a {kind}"
+
+    def convert(self, node: Node, ctx: Context) -> str | None:
+        value = self.syntax.convert(node, ctx)
+        if value is not None:
+            ctx.references.append(Reference(self.kind, value, node.position))
+        return value
+
+
+class MapOf(FieldType):
+    """A block whose names are chosen by staff (codes, keys), each with a value of one type."""
+
+    def __init__(self, key: Plain, value: FieldType) -> None:
+        self.key = key
+        self.value = value
+        self.describe = f"a block of {key.describe}, each with {value.describe}"
+
+    def convert(self, node: Node, ctx: Context) -> dict | None:
+        if isinstance(node, Scalar) and not node.value.strip() and not node.quoted:
+            return {}
+        if not isinstance(node, Mapping):
+            _wrong(node, ctx, self.describe)
+            return None
+        result = {}
+        for key, value in node.pairs:
+            name = self.key.convert(key, ctx)
+            converted = self.value.convert(value, ctx)
+            if name is not None and converted is not None:
+                result[name] = converted
+        return result
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: FieldType
+    required: bool = False
+    help: str = ""
+    staff_only: bool = False
+
+
+@dataclass
+class Values:
+    """The converted fields of one block, with the positions of the block and of each field."""
+
+    node: Mapping
+    values: dict[str, Any]
+    positions: dict[str, Position]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values.get(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        value = self.values.get(name)
+        return default if value is None else value
+
+    def at(self, name: str) -> Position:
+        return self.positions.get(name, self.node.position)
+
+
+class Record(FieldType):
+    """A block of named fields."""
+
+    def __init__(self, name: str, fields: list[Field], check: Callable[[Values, Context], None] | None = None) -> None:
+        self.name = name
+        self.fields = {f.name: f for f in fields}
+        self.check = check
+        self.describe = f"a block describing {name}"
+
+    def convert(self, node: Node, ctx: Context) -> Values | None:
+        if not isinstance(node, Mapping):
+            _wrong(node, ctx, self.describe)
+            return None
+        values: dict[str, Any] = {}
+        positions: dict[str, Position] = {}
+        for key, value in node.pairs:
+            spec = self.fields.get(key.value)
+            if spec is None:
+                hint = suggestion(key.value, self.fields) or "allowed here: " + ", ".join(self.fields)
+                ctx.log.error(key.position, f"`{_short(key.value)}` is not a known field of {self.name}", hint)
+                continue
+            positions[key.value] = value.position
+            values[key.value] = spec.type.convert(value, ctx)
+        for spec in self.fields.values():
+            if spec.required and spec.name not in positions:
+                ctx.log.error(node.position, f"{self.name} needs `{spec.name}`", spec.help)
+        result = Values(node, values, positions)
+        if self.check is not None:
+            self.check(result, ctx)
+        return result

@@ -1,0 +1,240 @@
+"""Reading one YAML file of a pack safely, into nodes that remember their line and column.
+
+A pack is untrusted input, so this module never builds Python objects with PyYAML's constructors.
+It walks the parser's event stream itself, which lets it
+- refuse anchors, aliases and tags outright (no alias bombs, no object construction),
+- stop at a small nesting depth before libyaml's recursive composer could overflow the C stack,
+- keep every scalar as text, so ``NO`` stays Norway and ``1992`` stays a year the schema parses,
+- report duplicate keys, which PyYAML otherwise accepts silently.
+The file size is bounded before the file is even read.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kiosk.content.problems import Position, ProblemLog
+
+MAX_FILE_BYTES = 1_000_000  # a long panel is ~5 KB; a 1,000-entry list is well under this
+MAX_DEPTH = 24  # the format nests at most ~6 levels
+
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(slots=True)
+class Node:
+    file: str
+    line: int
+    column: int
+
+    @property
+    def position(self) -> Position:
+        return Position(self.file, self.line, self.column)
+
+
+@dataclass(slots=True)
+class Scalar(Node):
+    value: str = ""
+    quoted: bool = False
+
+
+@dataclass(slots=True)
+class Mapping(Node):
+    pairs: list[tuple[Scalar, Node]] = field(default_factory=list)
+
+    def get(self, key: str) -> Node | None:
+        for k, v in self.pairs:
+            if k.value == key:
+                return v
+        return None
+
+
+@dataclass(slots=True)
+class Sequence(Node):
+    items: list[Node] = field(default_factory=list)
+
+
+# libyaml's messages, said the way a person editing text would understand them.
+_FRIENDLY = {
+    "mapping values are not allowed in this context": (
+        "a colon (:) appears where YAML does not expect one",
+        'if the text itself contains ": ", put the whole text in double quotes',
+    ),
+    "mapping values are not allowed here": (
+        "a colon (:) appears where YAML does not expect one",
+        'if the text itself contains ": ", put the whole text in double quotes',
+    ),
+    "could not find expected ':'": (
+        "a line is missing its colon (:) after the name",
+        "each line in a block looks like `name: value`",
+    ),
+    "found character that cannot start any token": (
+        "this character cannot start a value",
+        "tabs are not allowed for indenting; use spaces, or put the text in double quotes",
+    ),
+    "found undefined alias": ("aliases (*name) are not supported", "write the value out in full"),
+    "did not find expected key": (
+        "the indentation does not line up with the lines above",
+        "items of one block must start in the same column",
+    ),
+    "did not find expected '-' indicator": (
+        "the indentation of this list does not line up",
+        "every '- ' of one list must start in the same column",
+    ),
+    "found unexpected end of stream": (
+        "the file ends in the middle of a value",
+        "is a closing quote or bracket missing?",
+    ),
+}
+
+
+def read_text(path: Path, rel: str, log: ProblemLog, limit: int = MAX_FILE_BYTES) -> str | None:
+    """The file's text, or None after logging why it cannot be used."""
+    where = Position(rel)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            log.error(
+                where,
+                f"the file is too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.1f} MB)",
+                "split it into smaller files or remove pasted content",
+            )
+            return None
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as exc:
+        log.error(where, f"the file cannot be read: {exc.strerror or exc}")
+        return None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        log.error(
+            Position(rel, line, column),
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02X} cannot be read)",
+            "save the file as UTF-8 in your editor",
+        )
+        return None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - text.rfind("\n", 0, offset)
+        log.error(Position(rel, line, column), "the file contains a NUL character; it is not a text file")
+        return None
+    return text
+
+
+def parse_text(text: str, rel: str, log: ProblemLog, max_depth: int = MAX_DEPTH) -> Node | None:
+    """Nodes for one YAML document, or None after logging why not."""
+    parser = _Parser(text)
+    stack: list[Mapping | Sequence] = []
+    pending_keys: list[Scalar | None] = []  # per mapping on the stack: a key waiting for its value
+    seen_keys: list[dict[str, int]] = []
+    root: Node | None = None
+    documents = 0
+
+    def fail(mark, message: str, hint: str = "") -> None:
+        log.error(Position(rel, mark.line + 1, mark.column + 1), message, hint)
+
+    def attach(node: Node) -> bool:
+        """Put a finished node where it belongs; False after a problem that stops reading."""
+        nonlocal root
+        if not stack:
+            root = node
+            return True
+        parent = stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+            return True
+        key = pending_keys[-1]
+        if key is None:
+            if not isinstance(node, Scalar):
+                log.error(node.position, "a name before a colon must be a plain word, not a list or block")
+                return False
+            first = seen_keys[-1].get(node.value)
+            if first is not None:
+                log.error(
+                    node.position,
+                    f"`{node.value}` appears twice in this block (first on line {first})",
+                    "keep one of them",
+                )
+                return False
+            seen_keys[-1][node.value] = node.line
+            pending_keys[-1] = node
+        else:
+            parent.pairs.append((key, node))
+            pending_keys[-1] = None
+        return True
+
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            mark = event.start_mark
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    fail(mark, "a file holds one document; this is a second one", "remove the line with '---'")
+                    return None
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                fail(mark, "aliases (*name) are not supported in content packs", "write the value out in full")
+                return None
+            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if event.anchor is not None:
+                    fail(mark, "anchors (&name) are not supported in content packs", "write the value out in full")
+                    return None
+                if event.tag is not None:
+                    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                    fail(mark, f"tags such as `{tag}` are not allowed in content packs", "remove it")
+                    return None
+            if isinstance(event, yaml.ScalarEvent):
+                node = Scalar(rel, mark.line + 1, mark.column + 1, event.value, event.style in ('"', "'", "|", ">"))
+                if not attach(node):
+                    return None
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= max_depth:
+                    fail(mark, f"the blocks are nested too deeply (more than {max_depth} levels)")
+                    return None
+                container: Mapping | Sequence
+                if isinstance(event, yaml.MappingStartEvent):
+                    container = Mapping(rel, mark.line + 1, mark.column + 1)
+                else:
+                    container = Sequence(rel, mark.line + 1, mark.column + 1)
+                stack.append(container)
+                pending_keys.append(None)
+                seen_keys.append({})
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                finished = stack.pop()
+                pending_keys.pop()
+                seen_keys.pop()
+                if not attach(finished):
+                    return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or "the text is not valid YAML").strip()
+        message, hint = _FRIENDLY.get(problem, (f"the text is not valid YAML: {problem}", ""))
+        if mark is not None:
+            fail(mark, message, hint)
+        else:
+            log.error(Position(rel), message, hint)
+        return None
+    except yaml.YAMLError as exc:  # reader errors without a mark
+        log.error(Position(rel), f"the text is not valid YAML: {exc}")
+        return None
+    if root is None:
+        log.error(Position(rel), "the file is empty")
+    return root
+
+
+def read_yaml(path: Path, rel: str, log: ProblemLog) -> Node | None:
+    text = read_text(path, rel, log)
+    if text is None:
+        return None
+    return parse_text(text, rel, log)

@@ -1,0 +1,1 @@
+"""Map geometry and place codes; pure Python, no Qt."""

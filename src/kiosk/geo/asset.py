@@ -1,0 +1,67 @@
+"""The processed map asset: pre-projected SVG paths for countries, US states and a few extra regions.
+
+`tools/build_map.py` writes it; this module only reads it and answers which place codes exist.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Shape:
+    code: str
+    path: str  # SVG path data in the layer's viewBox
+    bbox: tuple[float, float, float, float]
+    label: tuple[float, float]
+    name: str  # English name from the map data
+
+
+@dataclass(frozen=True)
+class Layer:
+    view_box: tuple[float, float, float, float]
+    shapes: dict[str, Shape]
+
+
+@dataclass(frozen=True)
+class MapAsset:
+    world: Layer
+    us: Layer  # US states, keyed by ISO 3166-2 code (US-TX)
+    extra: dict[str, Shape]  # sub-national regions drawn over the world layer (GB-SCT)
+    credits: tuple[str, ...]
+
+    def countries(self) -> frozenset[str]:
+        return frozenset(self.world.shapes)
+
+    def subdivisions(self) -> frozenset[str]:
+        return frozenset(self.us.shapes) | frozenset(self.extra)
+
+    def name(self, code: str) -> str:
+        for table in (self.world.shapes, self.us.shapes, self.extra):
+            if code in table:
+                return table[code].name
+        return code
+
+
+def _shape(code: str, raw: dict) -> Shape:
+    return Shape(code, raw["d"], tuple(raw["bbox"]), tuple(raw["label"]), raw.get("ne_name") or raw.get("name") or code)
+
+
+def _layer(raw: dict, prefix: str = "") -> Layer:
+    shapes = {
+        prefix + code: _shape(prefix + code, feature)
+        for code, feature in raw["features"].items()
+        if not code.startswith("_")  # features without an ISO code (e.g. Siachen Glacier)
+    }
+    return Layer(tuple(raw["viewBox"]), shapes)
+
+
+@cache
+def load_map_asset(path: Path) -> MapAsset:
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    extra = {code: _shape(code, feature) for code, feature in raw.get("extra", {}).items()}
+    credits = tuple(str(c) if not isinstance(c, dict) else c.get("text", json.dumps(c)) for c in raw.get("credits", []))
+    return MapAsset(_layer(raw["world"]), _layer(raw["us"], "US-"), extra, credits)
