@@ -81,13 +81,20 @@ def load_pack(root: Path | str, places: MapAsset | None = None) -> LoadResult:
     sources = _convert(files.read("sources.yaml", required=True), fmt.SOURCES, ctx)
     draft.sources = list(sources.get("sources", ())) if sources else []
     for rel in files.listing("panels"):
-        node = files.read(rel, required=True)
-        panel = _convert(node, fmt.PANEL, ctx)
-        if panel is not None:
-            panel.values["_file"] = rel
-            draft.panels.append(panel)
+        panel = _convert(files.read(rel, required=True), fmt.PANEL, ctx)
+        if panel is None:
+            draft.unreadable.add("panel")
+            continue
+        panel.values["_file"] = rel
+        draft.panels.append(panel)
     draft.timeline = _convert(files.read("timeline.yaml", required="timeline" in sections), fmt.TIMELINE, ctx)
     draft.recognitions = _convert(files.read("recognitions.yaml", required="map" in sections), fmt.RECOGNITIONS, ctx)
+    if sources is None:
+        draft.unreadable.add("source")
+    if draft.timeline is None:
+        draft.unreadable.update({"event", "era"})
+    if draft.recognitions is None:
+        draft.unreadable.update({"group", "organisation"})
     for name in files.top_level_yaml():
         if name not in KNOWN_FILES:
             log.warning(Position(name), "this file is not part of a content pack and is ignored", suggestion(name, KNOWN_FILES))

@@ -30,6 +30,7 @@ class Draft:
     panels: list[Values] = field(default_factory=list)
     timeline: Values | None = None
     recognitions: Values | None = None
+    unreadable: set[str] = field(default_factory=set)  # kinds of id whose defining file could not be read
 
     def events(self) -> list[Values]:
         return list(self.timeline.get("events", ())) if self.timeline else []
@@ -53,7 +54,7 @@ def shown_places(entries: list[Values], group: str) -> list[str]:
 
 def check(draft: Draft, ctx: Context, files: PackFiles, places: MapAsset | None) -> None:
     ids = _check_ids(draft, ctx)
-    _check_references(ctx, ids, places)
+    _check_references(ctx, ids, places, draft.unreadable)
     _check_sections(draft, ctx)
     _check_counts(draft, ctx)
     _check_images(draft, ctx, files)
@@ -90,8 +91,11 @@ def _check_ids(draft: Draft, ctx: Context) -> dict[str, dict[str, Position]]:
     return ids
 
 
-def _check_references(ctx: Context, ids: dict[str, dict[str, Position]], places: MapAsset | None) -> None:
-    known = {kind: set(found) for kind, found in ids.items()}
+def _check_references(
+    ctx: Context, ids: dict[str, dict[str, Position]], places: MapAsset | None, unreadable: set[str]
+) -> None:
+    """Every id used must exist; ids defined in a file that could not be read are not second-guessed."""
+    known = {kind: set(found) for kind, found in ids.items() if kind not in unreadable}
     if places is not None:
         known["country"] = set(places.countries())
         known["subdivision"] = set(places.subdivisions())

@@ -58,6 +58,8 @@ class Sequence(Node):
     items: list[Node] = field(default_factory=list)
 
 
+_DUPLICATE = Scalar("", 0, 0)  # stands in for a repeated key whose value is dropped
+
 # libyaml's messages, said the way a person editing text would understand them.
 _FRIENDLY = {
     "mapping values are not allowed in this context": (
@@ -165,11 +167,13 @@ def parse_text(text: str, rel: str, log: ProblemLog, max_depth: int = MAX_DEPTH)
                     f"`{node.value}` appears twice in this block (first on line {first})",
                     "keep one of them",
                 )
-                return False
+                pending_keys[-1] = _DUPLICATE  # read on, keeping the first value
+                return True
             seen_keys[-1][node.value] = node.line
             pending_keys[-1] = node
         else:
-            parent.pairs.append((key, node))
+            if key is not _DUPLICATE:
+                parent.pairs.append((key, node))
             pending_keys[-1] = None
         return True
 
