@@ -1,6 +1,12 @@
+import os
+
 import pytest
 
-from tests.packs import write_minimal_pack
+# UI tests drive real QML without a display; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+from tests.packs import write_minimal_pack  # noqa: E402
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +61,18 @@ class LoadResult:
 
 def load_pack(root: Path | str, places: MapAsset | None = None) -> LoadResult:
     """Read and check a pack folder. Never raises for anything found in the pack."""
-    root = Path(root)
+    # Loading allocates hundreds of thousands of small, long-lived, acyclic objects; the cyclic
+    # collector would rescan them over and over (about 40% of the time on a 1,000-panel pack).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(Path(root), places)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(root: Path, places: MapAsset | None) -> LoadResult:
     log = ProblemLog()
     if not root.is_dir():
         log.error(Position(str(root)), "this content folder does not exist")
@@ -100,7 +112,7 @@ def load_pack(root: Path | str, places: MapAsset | None = None) -> LoadResult:
             log.warning(Position(name), "this file is not part of a content pack and is ignored", suggestion(name, KNOWN_FILES))
 
     check(draft, ctx, files, places)
-    digest = content_hash(root)
+    digest = content_hash(root, files.digests)
     exhibit_id = draft.exhibit["id"] if draft.exhibit and draft.exhibit["id"] else ""
     pack = None if log.has_errors else _build(root, draft, ctx, digest)
     return LoadResult(root, pack, tuple(log.problems), digest, exhibit_id)

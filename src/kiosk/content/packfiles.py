@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from kiosk.content.problems import Position, ProblemLog
-from kiosk.content.yamlread import Node, read_yaml
+from kiosk.content.yamlread import Node, decode_text, parse_text, read_bytes
 
 
 class PackFiles:
@@ -15,10 +15,21 @@ class PackFiles:
         self.root = root
         self.real_root = root.resolve()
         self.log = log
+        self.digests: dict[str, bytes] = {}  # files already read, so the pack's hash need not read them again
+        self._real_folders: dict[Path, Path] = {}
 
     def inside(self, rel: str) -> Path | None:
         """The real path of a file named relative to the pack, or None if it would leave the pack."""
-        candidate = (self.root / rel).resolve()
+        path = self.root / rel
+        folder = path.parent
+        real_folder = self._real_folders.get(folder)
+        if real_folder is None:
+            real_folder = self._real_folders[folder] = folder.resolve()
+        # Resolving every file is slow on packs of thousands of panels; only links and `..` need it.
+        if ".." in Path(rel).parts or path.is_symlink():
+            candidate = path.resolve()
+        else:
+            candidate = real_folder / path.name
         if candidate != self.real_root and self.real_root not in candidate.parents:
             return None
         return candidate
@@ -32,7 +43,12 @@ class PackFiles:
             if required:
                 self.log.error(Position(rel), "this file is missing from the content folder")
             return None
-        return read_yaml(path, rel, self.log)
+        data = read_bytes(path, rel, self.log)
+        if data is None:
+            return None
+        self.digests[rel] = hashlib.sha256(data).digest()
+        text = decode_text(data, rel, self.log)
+        return parse_text(text, rel, self.log) if text is not None else None
 
     def listing(self, folder: str) -> list[str]:
         """YAML files of a sub-folder, sorted by name (their order on screen)."""
@@ -50,26 +66,30 @@ class PackFiles:
         return sorted(p.name for p in self.root.glob("*.y*ml") if not p.name.startswith("."))
 
 
-def content_hash(root: Path) -> str:
-    """SHA-256 over every file's relative path and bytes; the same pack always gives the same hash."""
+def content_hash(root: Path, known: dict[str, bytes] | None = None) -> str:
+    """SHA-256 over every file's relative path and content; the same pack always gives the same hash.
+
+    `known` holds SHA-256 digests of files already read, keyed by relative path.
+    """
+    known = known or {}
     digest = hashlib.sha256()
     real_root = root.resolve()
     entries = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            if name.startswith("."):
-                continue
-            path = Path(folder, name)
+            if not name.startswith("."):
+                path = Path(folder, name)
+                entries.append((path.relative_to(root).as_posix(), path))
+    for rel, path in sorted(entries):
+        file_digest = known.get(rel)
+        if file_digest is None:
             real = path.resolve()
             if real_root not in real.parents:
                 continue  # reported by the rules; never read
-            entries.append((path.relative_to(root).as_posix(), real))
-    for rel, real in sorted(entries):
-        digest.update(rel.encode("utf-8") + b"\0")
-        try:
-            digest.update(real.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
-        digest.update(b"\0")
+            try:
+                file_digest = hashlib.sha256(real.read_bytes()).digest()
+            except OSError:
+                file_digest = b"<unreadable>"
+        digest.update(rel.encode("utf-8") + b"\0" + file_digest)
     return digest.hexdigest()

@@ -61,7 +61,8 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def suggestion(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    candidates = [c for c in choices if isinstance(c, str)]  # ids that failed to read are None
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else ""
 
 

@@ -94,23 +94,26 @@ _FRIENDLY = {
 }
 
 
-def read_text(path: Path, rel: str, log: ProblemLog, limit: int = MAX_FILE_BYTES) -> str | None:
-    """The file's text, or None after logging why it cannot be used."""
-    where = Position(rel)
+def read_bytes(path: Path, rel: str, log: ProblemLog, limit: int = MAX_FILE_BYTES) -> bytes | None:
+    """The file's bytes, refusing large files before reading them."""
     try:
         size = path.stat().st_size
         if size > limit:
             log.error(
-                where,
+                Position(rel),
                 f"the file is too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.1f} MB)",
                 "split it into smaller files or remove pasted content",
             )
             return None
         with path.open("rb") as stream:
-            data = stream.read(limit + 1)
+            return stream.read(limit + 1)
     except OSError as exc:
-        log.error(where, f"the file cannot be read: {exc.strerror or exc}")
+        log.error(Position(rel), f"the file cannot be read: {exc.strerror or exc}")
         return None
+
+
+def decode_text(data: bytes, rel: str, log: ProblemLog) -> str | None:
+    """UTF-8 text (a byte order mark is allowed), or None after saying where it is not."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
@@ -133,64 +136,33 @@ def read_text(path: Path, rel: str, log: ProblemLog, limit: int = MAX_FILE_BYTES
     return text
 
 
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_DOC_START = yaml.DocumentStartEvent
+_QUOTED_STYLES = frozenset(('"', "'", "|", ">"))
+
+
 def parse_text(text: str, rel: str, log: ProblemLog, max_depth: int = MAX_DEPTH) -> Node | None:
-    """Nodes for one YAML document, or None after logging why not."""
+    """Nodes for one YAML document, or None after logging why not.
+
+    This loop is the hot path of validating large packs, hence the flat type dispatch.
+    """
     parser = _Parser(text)
-    stack: list[Mapping | Sequence] = []
-    pending_keys: list[Scalar | None] = []  # per mapping on the stack: a key waiting for its value
-    seen_keys: list[dict[str, int]] = []
+    # One frame per open block: the block, the key waiting for its value, and the keys seen so far.
+    frames: list[tuple[Mapping | Sequence, list, dict[str, int]]] = []
     root: Node | None = None
     documents = 0
 
     def fail(mark, message: str, hint: str = "") -> None:
         log.error(Position(rel, mark.line + 1, mark.column + 1), message, hint)
 
-    def attach(node: Node) -> bool:
-        """Put a finished node where it belongs; False after a problem that stops reading."""
-        nonlocal root
-        if not stack:
-            root = node
-            return True
-        parent = stack[-1]
-        if isinstance(parent, Sequence):
-            parent.items.append(node)
-            return True
-        key = pending_keys[-1]
-        if key is None:
-            if not isinstance(node, Scalar):
-                log.error(node.position, "a name before a colon must be a plain word, not a list or block")
-                return False
-            first = seen_keys[-1].get(node.value)
-            if first is not None:
-                log.error(
-                    node.position,
-                    f"`{node.value}` appears twice in this block (first on line {first})",
-                    "keep one of them",
-                )
-                pending_keys[-1] = _DUPLICATE  # read on, keeping the first value
-                return True
-            seen_keys[-1][node.value] = node.line
-            pending_keys[-1] = node
-        else:
-            if key is not _DUPLICATE:
-                parent.pairs.append((key, node))
-            pending_keys[-1] = None
-        return True
-
     try:
         while parser.check_event():
             event = parser.get_event()
-            mark = event.start_mark
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    fail(mark, "a file holds one document; this is a second one", "remove the line with '---'")
-                    return None
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                fail(mark, "aliases (*name) are not supported in content packs", "write the value out in full")
-                return None
-            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            cls = event.__class__
+            if cls is _SCALAR or cls is _MAP_START or cls is _SEQ_START:
+                mark = event.start_mark
                 if event.anchor is not None:
                     fail(mark, "anchors (&name) are not supported in content packs", "write the value out in full")
                     return None
@@ -198,28 +170,57 @@ def parse_text(text: str, rel: str, log: ProblemLog, max_depth: int = MAX_DEPTH)
                     tag = event.tag.replace("tag:yaml.org,2002:", "!!")
                     fail(mark, f"tags such as `{tag}` are not allowed in content packs", "remove it")
                     return None
-            if isinstance(event, yaml.ScalarEvent):
-                node = Scalar(rel, mark.line + 1, mark.column + 1, event.value, event.style in ('"', "'", "|", ">"))
-                if not attach(node):
-                    return None
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if len(stack) >= max_depth:
-                    fail(mark, f"the blocks are nested too deeply (more than {max_depth} levels)")
-                    return None
-                container: Mapping | Sequence
-                if isinstance(event, yaml.MappingStartEvent):
-                    container = Mapping(rel, mark.line + 1, mark.column + 1)
+                if cls is _SCALAR:
+                    node = Scalar(rel, mark.line + 1, mark.column + 1, event.value, event.style in _QUOTED_STYLES)
                 else:
-                    container = Sequence(rel, mark.line + 1, mark.column + 1)
-                stack.append(container)
-                pending_keys.append(None)
-                seen_keys.append({})
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                finished = stack.pop()
-                pending_keys.pop()
-                seen_keys.pop()
-                if not attach(finished):
+                    if len(frames) >= max_depth:
+                        fail(mark, f"the blocks are nested too deeply (more than {max_depth} levels)")
+                        return None
+                    container_type = Mapping if cls is _MAP_START else Sequence
+                    frames.append((container_type(rel, mark.line + 1, mark.column + 1), [None], {}))
+                    continue
+            elif cls is _MAP_END or cls is _SEQ_END:
+                node = frames.pop()[0]
+            elif cls is _ALIAS:
+                fail(event.start_mark, "aliases (*name) are not supported in content packs", "write the value out in full")
+                return None
+            elif cls is _DOC_START:
+                documents += 1
+                if documents > 1:
+                    fail(event.start_mark, "a file holds one document; this is a second one", "remove the line with '---'")
                     return None
+                continue
+            else:
+                continue
+
+            # Attach the finished node to the block it belongs to.
+            if not frames:
+                root = node
+                continue
+            parent, pending, seen = frames[-1]
+            if parent.__class__ is Sequence:
+                parent.items.append(node)
+                continue
+            key = pending[0]
+            if key is None:
+                if node.__class__ is not Scalar:
+                    log.error(node.position, "a name before a colon must be a plain word, not a list or block")
+                    return None
+                first = seen.get(node.value)
+                if first is not None:
+                    log.error(
+                        node.position,
+                        f"`{node.value}` appears twice in this block (first on line {first})",
+                        "keep one of them",
+                    )
+                    pending[0] = _DUPLICATE  # read on, keeping the first value
+                else:
+                    seen[node.value] = node.line
+                    pending[0] = node
+            else:
+                if key is not _DUPLICATE:
+                    parent.pairs.append((key, node))
+                pending[0] = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or "the text is not valid YAML").strip()
@@ -238,7 +239,6 @@ def parse_text(text: str, rel: str, log: ProblemLog, max_depth: int = MAX_DEPTH)
 
 
 def read_yaml(path: Path, rel: str, log: ProblemLog) -> Node | None:
-    text = read_text(path, rel, log)
-    if text is None:
-        return None
-    return parse_text(text, rel, log)
+    data = read_bytes(path, rel, log)
+    text = decode_text(data, rel, log) if data is not None else None
+    return parse_text(text, rel, log) if text is not None else None
