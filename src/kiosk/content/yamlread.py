@@ -19,7 +19,7 @@ import yaml
 
 from kiosk.content.problems import Position, ProblemLog
 
-MAX_FILE_BYTES = 1_000_000  # a long panel is ~5 KB; a 1,000-entry list is well under this
+MAX_FILE_BYTES = 5_000_000  # a long panel is ~5 KB; 10,000 timeline events in three languages ~3 MB
 MAX_DEPTH = 24  # the format nests at most ~6 levels
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
