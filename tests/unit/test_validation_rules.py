@@ -164,7 +164,7 @@ def test_missing_translation_is_an_error_by_default(pack):
     edit(pack / "timeline.yaml", '      fr: "Event title (fr)"\n', "")
     line = line_of(pack / "timeline.yaml", "Event title (en)")  # the text's first line
     assert only_error(pack) == (
-        f"timeline.yaml:{line}:7: error: the fr text is missing (visitors would see the en text instead)"
+        f"timeline.yaml:{line}:7: error: the fr text is missing (add it, or mark fr `missing: warning` in exhibit.yaml)"
     )
 
 
@@ -204,7 +204,30 @@ def test_stated_count_must_match_the_data(pack):
 
 def test_hidden_entries_are_not_counted(pack):
     edit(pack / "recognitions.yaml", "    sources: [src-a]\n", "    sources: [src-a]\n    show: no\n")
-    assert "this figure says 2, but recognitions.yaml shows 1 places" in only_error(pack)
+    assert "this figure says 2, but recognitions.yaml shows 1 place in the group" in only_error(pack)
+
+
+def test_counted_figures_must_be_whole_numbers(pack):
+    edit(pack / "panels" / "01-first.yaml", 'value: "2"', 'value: "1.5"')
+    assert "a figure tied to a count must be a whole number" in only_error(pack)
+
+
+def test_unreadable_show_value_does_not_cascade_into_a_count_error(pack):
+    edit(pack / "recognitions.yaml", "    sources: [src-a]\n", "    sources: [src-a]\n    show: maybe\n")
+    assert "expected `yes` or `no`, found `maybe`" in only_error(pack)
+
+
+def test_text_cut_by_a_comment_is_pointed_out(pack):
+    edit(pack / "timeline.yaml", '      en: "Event text (en)"', "      en: Event #2 of 5")
+    result = load_pack(pack)
+    assert result.pack.timeline.events[0].text.get("en") == "Event"
+    assert any("the text stops before `#2 of 5`" in str(w) for w in result.warnings)
+
+
+def test_a_language_typo_is_reported_once_per_file(pack):
+    edit(pack / "timeline.yaml", '"Nineties (fr)"', '"Nineties (fr)"\n      de: "x"')
+    edit(pack / "timeline.yaml", '"Event title (fr)"', '"Event title (fr)"\n      de: "x"')
+    assert len([e for e in problems(pack) if "`de` is not one of" in e]) == 1
 
 
 def test_ui_placeholder_must_survive_translation(pack):
@@ -247,6 +270,6 @@ def test_disputes_and_unchecked_sources_are_warnings_for_staff(pack):
     edit(pack / "sources.yaml", "    checked: yes\n", "    checked: no\n")
     edit(pack / "timeline.yaml", "    sources: [src-a]", '    sources: [src-a]\n    disputes:\n      - "B says 25 Feb"')
     warnings = problems(pack, Severity.WARNING)
-    assert any("1 of 2 sources have not been checked live" in w for w in warnings)
+    assert "sources.yaml: warning: 1 of 2 sources have not been checked live: src-a (open each link, then set `checked: yes`)" in warnings
     assert any("sources disagree about this event: B says 25 Feb" in w for w in warnings)
     assert load_pack(pack).pack is not None

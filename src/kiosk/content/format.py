@@ -100,7 +100,12 @@ EXHIBIT = Record(
         ),
         Field(
             "credits",
-            ListOf(Record("a credit", [Field("role", Text(40), True), Field("name", Text(120), True)])),
+            ListOf(
+                Record(
+                    "a credit",
+                    [Field("role", Text(40), True, "what they did"), Field("name", Plain(120), True, "who, as written")],
+                )
+            ),
             help="who made the exhibit",
         ),
     ],

@@ -107,9 +107,12 @@ def _load(root: Path, places: MapAsset | None) -> LoadResult:
         draft.unreadable.update({"event", "era"})
     if draft.recognitions is None:
         draft.unreadable.update({"group", "organisation"})
-    for name in files.top_level_yaml():
+    for name in files.stray_files():
         if name not in KNOWN_FILES:
             log.warning(Position(name), "this file is not part of a content pack and is ignored", suggestion(name, KNOWN_FILES))
+    for name in files.stray_files("panels"):
+        if name.endswith(".yml"):
+            log.warning(Position(name), "this panel is ignored: panel files must end in .yaml", "rename it")
 
     check(draft, ctx, files, places)
     digest = content_hash(root, files.digests)

@@ -58,12 +58,17 @@ class PackFiles:
         names = sorted(
             entry.name
             for entry in directory.iterdir()
-            if entry.suffix in (".yaml", ".yml") and not entry.name.startswith(".")
+            if entry.suffix == ".yaml" and not entry.name.startswith(".")
         )
         return [f"{folder}/{name}" for name in names]
 
-    def top_level_yaml(self) -> list[str]:
-        return sorted(p.name for p in self.root.glob("*.y*ml") if not p.name.startswith("."))
+    def stray_files(self, folder: str = "") -> list[str]:
+        """Files that look like content but that the kiosk will not read (`.yml`, unknown names)."""
+        directory = self.root / folder if folder else self.root
+        if not directory.is_dir():
+            return []
+        prefix = f"{folder}/" if folder else ""
+        return sorted(prefix + p.name for p in directory.glob("*.y*ml") if not p.name.startswith("."))
 
 
 def content_hash(root: Path, known: dict[str, bytes] | None = None) -> str:

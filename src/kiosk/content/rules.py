@@ -128,15 +128,21 @@ def _check_sections(draft: Draft, ctx: Context) -> None:
         if kind in seen:
             ctx.log.error(section.at("kind"), f"the home screen already has a `{kind}` section")
         seen.add(kind or "")
-        if kind == "story" and not draft.panels:
+        if kind == "story" and not draft.panels and "panel" not in draft.unreadable:
             ctx.log.error(section.at("kind"), "the story section needs at least one file in panels/")
         if kind == "map" and not draft.recognition_entries():
             ctx.log.error(section.at("kind"), "the map section needs entries in recognitions.yaml")
 
 
+_WHOLE_NUMBER = re.compile(r"^\d{1,3}([ ,.\u00a0\u202f']\d{3})*$|^\d+$")
+
+
 def _number(text: str) -> int | None:
-    digits = re.sub(r"[\s,.\u00a0\u202f']", "", text)
-    return int(digits) if digits.isdigit() else None
+    """A whole number as exhibits write it (`17`, `1,275`, `20 000`), else None."""
+    text = text.strip()
+    if not _WHOLE_NUMBER.match(text):
+        return None
+    return int(re.sub(r"\D", "", text))
 
 
 def _check_counts(draft: Draft, ctx: Context) -> None:
@@ -158,11 +164,14 @@ def _check_counts(draft: Draft, ctx: Context) -> None:
             if stated is None:
                 ctx.log.error(figure.at("value"), "a figure tied to a count must be a whole number")
                 continue
+            if any(e["show"] is None and "show" in e.positions for e in entries):
+                continue  # an unreadable `show:` is already reported; counting now would mislead
             counted = len(shown_places(entries, group))
             if stated != counted:
+                places = "place" if counted == 1 else "places"
                 ctx.log.error(
                     figure.at("value"),
-                    f"this figure says {stated}, but recognitions.yaml shows {counted} places in the group `{group}`",
+                    f"this figure says {stated}, but recognitions.yaml shows {counted} {places} in the group `{group}`",
                     "change the figure, or which entries have `show: yes`",
                 )
 
@@ -225,14 +234,15 @@ def _report_findings(draft: Draft, ctx: Context, ids: dict[str, dict[str, Positi
         if entry["date"] is None:
             ctx.log.warning(entry.node.position, "this entry has no date; the map shows it only for today")
     used = {ref.value for ref in ctx.references if ref.kind == "source"}
-    for source in draft.sources:
+    for source in draft.sources if not draft.unreadable else ():  # a broken file may be the user
         if source["id"] and source["id"] not in used:
             ctx.log.warning(source.at("id"), f"the source `{source['id']}` is not used by any fact")
-    unchecked = [s for s in draft.sources if not s.get("checked", False)]
+    unchecked = [s["id"] for s in draft.sources if s["id"] and not s.get("checked", False)]
     if unchecked:
+        listed = ", ".join(unchecked[:8]) + (f" and {len(unchecked) - 8} more" if len(unchecked) > 8 else "")
         ctx.log.warning(
-            unchecked[0].at("id"),
-            f"{len(unchecked)} of {len(draft.sources)} sources have not been checked live (`checked: no`)",
+            Position("sources.yaml"),
+            f"{len(unchecked)} of {len(draft.sources)} sources have not been checked live: {listed}",
             "open each link, then set `checked: yes`",
         )
     for panel in draft.panels:

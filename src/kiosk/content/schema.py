@@ -40,6 +40,7 @@ class Context:
     languages: tuple[str, ...] = ()
     missing_policy: dict[str, str] = field(default_factory=dict)  # language -> error | warning
     references: list[Reference] = field(default_factory=list)
+    unknown_languages: set[tuple[str, str]] = field(default_factory=set)  # (file, code) already reported
     fallbacks: dict[str, int] = field(default_factory=dict)  # language -> texts missing it
 
     @property
@@ -179,8 +180,10 @@ class Text(FieldType):
         for key, value in node.pairs:
             language = key.value
             if ctx.languages and language not in ctx.languages:
-                hint = suggestion(language, ctx.languages) or "the exhibit's languages are " + ", ".join(ctx.languages)
-                ctx.log.error(key.position, f"`{language}` is not one of the exhibit's languages", hint)
+                if (key.file, language) not in ctx.unknown_languages:  # once per file, not once per text
+                    ctx.unknown_languages.add((key.file, language))
+                    hint = suggestion(language, ctx.languages) or "the exhibit's languages are " + ", ".join(ctx.languages)
+                    ctx.log.error(key.position, f"`{language}` is not one of the exhibit's languages", hint)
                 continue
             if not isinstance(value, Scalar) or not value.value.strip():
                 _wrong(value, ctx, "text")
@@ -197,11 +200,12 @@ class Text(FieldType):
             if language not in texts:
                 ctx.fallbacks[language] = ctx.fallbacks.get(language, 0) + 1
                 message = f"the {language} text is missing"
-                hint = f"visitors would see the {ctx.default_language} text instead"
-                if language == ctx.default_language or ctx.missing_policy.get(language, "error") == "error":
-                    ctx.log.error(node.position, message, hint if language != ctx.default_language else "")
+                if language == ctx.default_language:
+                    ctx.log.error(node.position, message, "the first language of the exhibit is needed everywhere")
+                elif ctx.missing_policy.get(language, "error") == "error":
+                    ctx.log.error(node.position, message, f"add it, or mark {language} `missing: warning` in exhibit.yaml")
                 else:
-                    ctx.log.warning(node.position, message, hint)
+                    ctx.log.warning(node.position, message, f"visitors see the {ctx.default_language} text instead")
         if not texts:
             return None
         default = ctx.default_language or next(iter(texts))

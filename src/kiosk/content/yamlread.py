@@ -81,7 +81,7 @@ _FRIENDLY = {
     "found undefined alias": ("aliases (*name) are not supported", "write the value out in full"),
     "did not find expected key": (
         "the indentation does not line up with the lines above",
-        "items of one block must start in the same column",
+        "items of one block must start in the same column; or is a closing quote missing above?",
     ),
     "did not find expected '-' indicator": (
         "the indentation of this list does not line up",
@@ -153,6 +153,7 @@ def parse_text(text: str, rel: str, log: ProblemLog, max_depth: int = MAX_DEPTH)
     frames: list[tuple[Mapping | Sequence, list, dict[str, int]]] = []
     root: Node | None = None
     documents = 0
+    has_hash = "#" in text
 
     def fail(mark, message: str, hint: str = "") -> None:
         log.error(Position(rel, mark.line + 1, mark.column + 1), message, hint)
@@ -172,6 +173,8 @@ def parse_text(text: str, rel: str, log: ProblemLog, max_depth: int = MAX_DEPTH)
                     return None
                 if cls is _SCALAR:
                     node = Scalar(rel, mark.line + 1, mark.column + 1, event.value, event.style in _QUOTED_STYLES)
+                    if not event.style and has_hash:  # plain (unquoted) text
+                        _warn_cut_by_comment(event, text, rel, log)
                 else:
                     if len(frames) >= max_depth:
                         fail(mark, f"the blocks are nested too deeply (more than {max_depth} levels)")
@@ -236,6 +239,19 @@ def parse_text(text: str, rel: str, log: ProblemLog, max_depth: int = MAX_DEPTH)
     if root is None:
         log.error(Position(rel), "the file is empty")
     return root
+
+
+def _warn_cut_by_comment(event, text: str, rel: str, log: ProblemLog) -> None:
+    """`en: Panel #2` reads as "Panel": YAML takes ` #` as the start of a comment. Say so."""
+    end = event.end_mark
+    line_end = text.find("\n", end.index)
+    rest = text[end.index : line_end if line_end >= 0 else len(text)].lstrip(" ")
+    if len(rest) > 1 and rest[0] == "#" and rest[1] not in " #":
+        log.warning(
+            Position(rel, end.line + 1, end.column + 2),
+            f"the text stops before `{rest[:20]}`: after a space, # starts a comment",
+            "put the whole text in double quotes",
+        )
 
 
 def read_yaml(path: Path, rel: str, log: ProblemLog) -> Node | None:
