@@ -145,7 +145,7 @@ def write_minimal_pack(root: Path, languages: tuple[str, ...] = ("en", "fr")) ->
     ui_lines = []
     for key, spec in UI_STRINGS.items():
         ui_lines.append(f"{key}:")
-        ui_lines += [f'  {lang}: "{spec.example}"' for lang in languages]
+        ui_lines += [f'  {lang}: "{spec.example} [{lang}]"' for lang in languages]
     (root / "ui.yaml").write_text("\n".join(ui_lines) + "\n", encoding="utf-8")
     (root / "sources.yaml").write_text(SOURCES, encoding="utf-8")
     (root / "panels" / "01-first.yaml").write_text(

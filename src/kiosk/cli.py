@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -50,14 +51,31 @@ def _version(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run(args: argparse.Namespace) -> int:
+    import logging
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.size and not re.fullmatch(r"\d{2,5}x\d{2,5}", args.size):
+        print(f"kiosk: --size must look like 1920x1080, not {args.size!r}", file=sys.stderr)
+        return 2
+    from kiosk.content import load_pack
+    from kiosk.geo.asset import load_map_asset
+    from kiosk.resources import asset_path
+    from kiosk.ui.app import parse_size, prepare_environment, run_kiosk
+
+    prepare_environment()
+    places = load_map_asset(asset_path("geo", "recognition_map.json"))
+    result = load_pack(args.content or bundled_content(), places)
+    return run_kiosk(result, places, args.windowed, parse_size(args.size))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.version:
         return _version(args)
     if args.command == "validate":
         return _validate(args)
-    print("kiosk: the visitor interface is not built yet; use `kiosk validate`", file=sys.stderr)
-    return 2
+    return _run(args)
 
 
 if __name__ == "__main__":

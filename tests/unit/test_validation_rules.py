@@ -231,12 +231,12 @@ def test_a_language_typo_is_reported_once_per_file(pack):
 
 
 def test_ui_placeholder_must_survive_translation(pack):
-    edit(pack / "ui.yaml", '  fr: "{current} of {total}"', '  fr: "{courant} sur {total}"')
+    edit(pack / "ui.yaml", '  fr: "{current} of {total} [fr]"', '  fr: "{courant} sur {total}"')
     assert "the fr text of `panel_position` must contain the placeholders {current}, {total}" in only_error(pack)
 
 
 def test_missing_ui_text(pack):
-    edit(pack / "ui.yaml", 'home:\n  en: "Home"\n  fr: "Home"\n', "")
+    edit(pack / "ui.yaml", 'home:\n  en: "Home [en]"\n  fr: "Home [fr]"\n', "")
     assert only_error(pack).startswith("ui.yaml:1:1: error: ui.yaml lacks the interface text `home`")
 
 

@@ -47,8 +47,8 @@ class Theme(QObject):
 
     viewport = Property(QSize, _get_viewport, _set_viewport, notify=changed)
 
-    def _metric(name: str):  # noqa: N805 - a property factory used in the class body
-        return Property(float, lambda self: float(getattr(self._metrics, name)), notify=changed)
+    def _metric(name: str, notify=changed):  # noqa: N805 - a property factory used in the class body
+        return Property(float, lambda self: float(getattr(self._metrics, name)), notify=notify)
 
     scale = _metric("scale")
     touchTarget = _metric("touch_target")
@@ -62,7 +62,7 @@ class Theme(QObject):
     fontDisplay = _metric("font_display")
     fontFigure = _metric("font_figure")
     barHeight = _metric("bar_height")
-    portrait = Property(bool, lambda self: self._metrics.portrait, notify=changed)
+    portrait = Property(bool, lambda self: self._metrics.portrait, notify=changed)  # noqa: F821
 
     def _colour(name: str):  # noqa: N805
         value = QColor(_COLOURS[name])

@@ -1,0 +1,156 @@
+"""`ExhibitViewModel`: the content pack as the visitor sees it, in the visitor's language.
+
+It is the one object QML receives (as the root's required property). It owns the list models, the
+interface texts, the current language and the session objects, and keeps them in step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable, QQmlPropertyMap
+
+from kiosk.content.model import Pack
+from kiosk.geo.asset import MapAsset
+from kiosk.ui.listmodels import EventListModel, PanelListModel, RecognitionListModel, RowListModel, SourceListModel
+from kiosk.ui.session import IdleSession, VisitorSession
+
+QML_IMPORT_NAME = "KioskCore"
+QML_IMPORT_MAJOR_VERSION = 1
+
+
+class AttractListModel(RowListModel):
+    """What the attract loop cycles through: the exhibit's chosen key figures, then panel titles."""
+
+    ROLES = ("value", "label")
+
+    def row(self, item: Any, language: str) -> dict[str, Any]:
+        kind, obj = item
+        if kind == "figure":
+            return {"value": obj.value, "label": obj.label.get(language)}
+        return {"value": "", "label": obj.title.get(language)}
+
+
+@QmlElement
+@QmlUncreatable("The application creates the exhibit view model")
+class ExhibitViewModel(QObject):
+    languageChanged = Signal()
+
+    def __init__(self, pack: Pack, places: MapAsset | None, idle: IdleSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pack = pack
+        self._places = places
+        self._language = pack.exhibit.default_language
+        self._strings = QQmlPropertyMap.create(self)  # the constructor is deprecated
+        self._session = VisitorSession(len(pack.panels), tuple(s.kind for s in pack.exhibit.sections), self)
+        self._idle = idle
+        idle.setParent(self)
+        self._panels = PanelListModel(pack, self._language, self)
+        self._events = EventListModel(pack, self._language, self)
+        self._sources = SourceListModel(sorted(pack.sources.values(), key=lambda s: s.title.lower()), self._language, self)
+        self._panel_sources = SourceListModel((), self._language, self)
+        self._recognitions = RecognitionListModel(pack, self._language, self.place_name, self.ui_text, self)
+        attract_items = [("figure", f) for p in pack.panels for f in p.figures if f.attract]
+        attract_items += [("panel", p) for p in pack.panels]
+        self._attract = AttractListModel(attract_items, self._language, self)
+        self._models: list[RowListModel] = [
+            self._panels, self._events, self._sources, self._panel_sources, self._recognitions, self._attract,
+        ]
+        self._refresh_strings()
+        self._session.panelIndexChanged.connect(self._refresh_panel_sources)
+        self._session.screenChanged.connect(self._on_screen_changed)
+        self._session.visitEnded.connect(self._on_visit_ended)
+        idle.timedOut.connect(self._session.reset)
+        self._refresh_panel_sources()
+
+    # Text lookups (the one fallback rule lives in LocalisedText) ---------------------------
+    def ui_text(self, key: str, language: str) -> str:
+        text = self._pack.ui.get(key)
+        return text.get(language) if text else key
+
+    def place_name(self, code: str, language: str) -> str:
+        override = self._pack.recognitions.place_names.get(code)
+        if override is not None:
+            return override.get(language)
+        organisation = next((o for o in self._pack.recognitions.organisations if o.id == code), None)
+        if organisation is not None:
+            return organisation.name.get(language)
+        return self._places.name(code) if self._places else code
+
+    # Properties ----------------------------------------------------------------------------
+    def _get_language(self) -> str:
+        return self._language
+
+    language = Property(str, _get_language, notify=languageChanged)
+
+    def _text(getter, notify=languageChanged):  # noqa: N805 - a property factory for localised texts
+        return Property(str, lambda self: getter(self._pack.exhibit, self._language), notify=notify)
+
+    title = _text(lambda ex, lang: ex.title.get(lang))
+    subtitle = _text(lambda ex, lang: ex.subtitle.get(lang) if ex.subtitle else "")
+    attractTitle = _text(lambda ex, lang: ex.attract.title.get(lang))
+    attractText = _text(lambda ex, lang: ex.attract.text.get(lang) if ex.attract.text else "")
+    del _text
+
+    @Property(list, constant=True)
+    def languages(self) -> list[dict[str, str]]:
+        return [{"code": lang.code, "name": lang.name} for lang in self._pack.exhibit.languages]
+
+    @Property(list, notify=languageChanged)
+    def sections(self) -> list[dict[str, str]]:
+        return [
+            {"kind": s.kind, "title": s.title.get(self._language), "text": s.text.get(self._language) if s.text else ""}
+            for s in self._pack.exhibit.sections
+        ]
+
+    @Property("QVariantMap", notify=languageChanged)
+    def sectionTitles(self) -> dict[str, str]:
+        return {s.kind: s.title.get(self._language) for s in self._pack.exhibit.sections}
+
+    @Property(list, constant=True)
+    def touchToBegin(self) -> list[str]:
+        """"Touch to begin" in every language at once, for the attract screen."""
+        return list(dict.fromkeys(self.ui_text("touch_to_begin", lang) for lang in self._pack.exhibit.language_codes))
+
+    @Property(list, notify=languageChanged)
+    def credits(self) -> list[dict[str, str]]:
+        return [{"role": c.role.get(self._language), "name": c.name} for c in self._pack.exhibit.credits]
+
+    strings = Property(QObject, lambda self: self._strings, constant=True)
+    session = Property(VisitorSession, lambda self: self._session, constant=True)
+    idle = Property(IdleSession, lambda self: self._idle, constant=True)
+    panels = Property(PanelListModel, lambda self: self._panels, constant=True)
+    events = Property(EventListModel, lambda self: self._events, constant=True)
+    sources = Property(SourceListModel, lambda self: self._sources, constant=True)
+    panelSources = Property(SourceListModel, lambda self: self._panel_sources, constant=True)
+    recognitions = Property(RecognitionListModel, lambda self: self._recognitions, constant=True)
+    attractItems = Property(QObject, lambda self: self._attract, constant=True)
+    contentHash = Property(str, lambda self: self._pack.content_hash, constant=True)
+
+    # Actions -------------------------------------------------------------------------------
+    @Slot(str)
+    def setLanguage(self, code: str) -> None:
+        if code == self._language or code not in self._pack.exhibit.language_codes:
+            return
+        self._language = code
+        for model in self._models:
+            model.set_language(code)
+        self._refresh_strings()
+        self.languageChanged.emit()
+
+    def _refresh_strings(self) -> None:
+        self._strings.insert({key: text.get(self._language) for key, text in self._pack.ui.items()})
+
+    def _refresh_panel_sources(self) -> None:
+        if not self._pack.panels:
+            return
+        panel = self._pack.panels[self._session.panelIndex]
+        ids = dict.fromkeys([*panel.sources, *(s for f in panel.figures for s in f.sources)])
+        self._panel_sources.set_items([self._pack.sources[i] for i in ids if i in self._pack.sources])
+
+    def _on_screen_changed(self) -> None:
+        self._idle.set_active(self._session.screen != "attract")
+
+    def _on_visit_ended(self) -> None:
+        self.setLanguage(self._pack.exhibit.default_language)

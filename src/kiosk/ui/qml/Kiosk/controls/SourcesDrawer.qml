@@ -1,0 +1,70 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import KioskCore
+import Kiosk
+
+// The sources of what is on screen, sliding in from the side over a dimmed page.
+Item {
+    id: drawer
+
+    required property ExhibitViewModel exhibit
+    readonly property bool open: exhibit.session.sourcesOpen
+
+    visible: open || sheet.x < width
+
+    Rectangle {
+        anchors.fill: parent
+        color: Theme.scrim
+        opacity: drawer.open ? 1 : 0
+        Behavior on opacity { NumberAnimation { duration: Theme.durationMedium } }
+        TapHandler { onTapped: drawer.exhibit.session.setSourcesOpen(false) }
+    }
+
+    Rectangle {
+        id: sheet
+        objectName: "sourcesSheet"
+        width: Theme.portrait ? drawer.width : Math.max(drawer.width * 0.45, Theme.readingWidth * 0.6)
+        height: drawer.height
+        x: drawer.open ? drawer.width - width : drawer.width
+        color: Theme.surface
+        Behavior on x { NumberAnimation { duration: Theme.durationMedium; easing.type: Easing.OutCubic } }
+
+        Accessible.role: Accessible.Pane
+        Accessible.name: drawer.exhibit.strings.sources_title
+
+        TapHandler {}  // taps on the sheet stay on the sheet
+
+        Text {
+            id: heading
+            anchors.top: parent.top
+            anchors.left: parent.left
+            anchors.right: closeButton.left
+            anchors.margins: Theme.margin
+            text: drawer.exhibit.strings.sources_title
+            color: Theme.text
+            font.family: Theme.fontSerif
+            font.pixelSize: Theme.fontTitle * 0.6
+            wrapMode: Text.WordWrap
+        }
+        TouchButton {
+            id: closeButton
+            objectName: "closeSources"
+            anchors.top: parent.top
+            anchors.right: parent.right
+            anchors.margins: Theme.margin * 0.75
+            text: drawer.exhibit.strings.close
+            onActivated: drawer.exhibit.session.setSourcesOpen(false)
+        }
+        ListView {
+            anchors.top: heading.bottom
+            anchors.bottom: parent.bottom
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.margins: Theme.margin
+            spacing: Theme.gap
+            clip: true
+            model: drawer.exhibit.panelSources
+            delegate: SourceEntry { width: ListView.view.width }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import QtQuick
+import KioskCore
+import Kiosk
+
+// A button for fingers: never smaller than Theme.touchTarget, a clear pressed state, one tap = one action.
+Rectangle {
+    id: button
+
+    property string text
+    property bool highlighted: false
+    property bool flat: false
+    signal activated
+
+    implicitWidth: Math.max(Theme.touchTarget, label.implicitWidth + 2 * Theme.gap)
+    implicitHeight: Theme.touchTarget
+    radius: height / 2
+    color: highlighted ? Theme.accent : flat ? "transparent" : Theme.surfaceRaised
+    border.width: flat && !highlighted ? Math.max(1, Theme.scale * 2) : 0
+    border.color: Theme.divider
+    opacity: enabled ? 1 : 0.35
+    scale: tap.pressed ? 0.96 : 1
+
+    Accessible.role: Accessible.Button
+    Accessible.name: button.text
+    Accessible.onPressAction: button.activated()
+
+    Behavior on scale { NumberAnimation { duration: Theme.durationShort / 2 } }
+
+    Text {
+        id: label
+        anchors.centerIn: parent
+        text: button.text
+        color: button.highlighted ? Theme.accentText : Theme.text
+        font.family: Theme.fontSans
+        font.pixelSize: Theme.fontLabel
+        font.weight: Font.DemiBold
+    }
+
+    TapHandler {
+        id: tap
+        gesturePolicy: TapHandler.ReleaseWithinBounds
+        onTapped: button.activated()
+    }
+}

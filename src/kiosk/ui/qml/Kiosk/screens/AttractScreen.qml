@@ -1,0 +1,112 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import KioskCore
+import Kiosk
+
+// While nobody is using the kiosk: the exhibit's title, one key figure or panel title at a time fading
+// slowly in and out, and "touch to begin" in every language. Any touch starts a visit.
+Rectangle {
+    id: screen
+
+    required property ExhibitViewModel exhibit
+    property int current: 0
+
+    color: Theme.background
+
+    Accessible.role: Accessible.Pane
+    Accessible.name: screen.exhibit.attractTitle
+
+    Column {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.readingWidth * 1.2)
+        spacing: Theme.gap * 2
+
+        Text {
+            width: parent.width
+            text: screen.exhibit.attractTitle
+            color: Theme.text
+            font.family: Theme.fontSerif
+            font.pixelSize: Theme.fontDisplay
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            width: parent.width
+            text: screen.exhibit.attractText
+            visible: text.length > 0
+            color: Theme.textMuted
+            font.family: Theme.fontSerif
+            font.pixelSize: Theme.fontBody
+            font.italic: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+        Item {
+            id: cycle
+            width: parent.width
+            height: Theme.fontFigure * 1.2 + Theme.fontLabel * 3.5
+            opacity: 0
+
+            Column {
+                anchors.centerIn: parent
+                width: parent.width
+                spacing: Theme.gap / 2
+                Text {
+                    width: parent.width
+                    text: screen.exhibit.attractItems.count > 0 ? screen.exhibit.attractItems.get(screen.current).value : ""
+                    visible: text.length > 0
+                    color: Theme.accent
+                    font.family: Theme.fontSerif
+                    font.pixelSize: Theme.fontFigure
+                    horizontalAlignment: Text.AlignHCenter
+                }
+                Text {
+                    width: parent.width
+                    text: screen.exhibit.attractItems.count > 0 ? screen.exhibit.attractItems.get(screen.current).label : ""
+                    color: Theme.text
+                    font.family: Theme.fontSans
+                    font.pixelSize: Theme.fontLabel
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                }
+            }
+
+            SequentialAnimation {
+                running: screen.exhibit.attractItems.count > 0
+                loops: Animation.Infinite
+                OpacityAnimator { target: cycle; from: 0; to: 1; duration: Theme.durationAttract }
+                PauseAnimation { duration: 5000 }
+                OpacityAnimator { target: cycle; from: 1; to: 0; duration: Theme.durationAttract }
+                ScriptAction { script: screen.current = (screen.current + 1) % screen.exhibit.attractItems.count }
+                PauseAnimation { duration: 600 }
+            }
+        }
+    }
+
+    Column {
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.margin
+        anchors.horizontalCenter: parent.horizontalCenter
+        width: parent.width - 2 * Theme.margin
+        spacing: Theme.gap / 2
+
+        Repeater {
+            model: screen.exhibit.touchToBegin
+            delegate: Text {
+                required property string modelData
+                width: parent.width
+                text: modelData
+                color: Theme.textMuted
+                font.family: Theme.fontSans
+                font.pixelSize: Theme.fontLabel
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
+        }
+    }
+
+    TapHandler {
+        objectName: "attractTap"
+        onTapped: screen.exhibit.session.start()
+    }
+}

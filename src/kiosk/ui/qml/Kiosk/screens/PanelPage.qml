@@ -1,0 +1,134 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import KioskCore
+import Kiosk
+
+// One exhibit panel: kicker, title, key figures, the museum's text, images. Long text scrolls with a
+// kinetic flick; the column never exceeds a comfortable reading width.
+Flickable {
+    id: page
+
+    required property int index
+    required property string title
+    required property string subtitle
+    required property var paragraphs
+    required property var figures
+    required property var images
+
+    contentHeight: column.height + Theme.margin * 2
+    boundsBehavior: Flickable.DragOverBounds
+    flickableDirection: Flickable.VerticalFlick
+    clip: true
+
+    Accessible.role: Accessible.Document
+    Accessible.name: page.title
+
+    Column {
+        id: column
+        y: Theme.gap
+        x: (page.width - width) / 2
+        width: Math.min(page.width - 2 * Theme.margin, Theme.readingWidth)
+        spacing: Theme.gap * 1.2
+
+        Text {
+            width: parent.width
+            text: page.subtitle
+            visible: text.length > 0
+            color: Theme.accent
+            font.family: Theme.fontSans
+            font.pixelSize: Theme.fontLabel
+            font.letterSpacing: Theme.scale * 1.5
+            wrapMode: Text.WordWrap
+        }
+        ScreenTitle {
+            objectName: "panelTitle"
+            width: parent.width
+            text: page.title
+        }
+
+        Flow {
+            width: parent.width
+            spacing: Theme.gap * 2
+            visible: page.figures.length > 0
+
+            Repeater {
+                model: page.figures
+                delegate: Column {
+                    id: figure
+                    required property var modelData
+                    width: Math.min(implicitWidth, column.width)
+                    spacing: 0
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: figure.modelData.value + " " + figure.modelData.label
+                    Text {
+                        text: figure.modelData.value
+                        color: Theme.accent
+                        font.family: Theme.fontSerif
+                        font.pixelSize: Theme.fontFigure * 0.8
+                    }
+                    Text {
+                        width: Math.min(implicitWidth, Theme.readingWidth / 3)
+                        text: figure.modelData.label
+                        color: Theme.textMuted
+                        font.family: Theme.fontSans
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WordWrap
+                    }
+                }
+            }
+        }
+
+        Repeater {
+            model: page.paragraphs
+            delegate: Text {
+                required property string modelData
+                width: column.width
+                text: modelData
+                color: Theme.text
+                font.family: Theme.fontSans
+                font.pixelSize: Theme.fontBody
+                lineHeight: 1.35
+                wrapMode: Text.WordWrap
+                Accessible.role: Accessible.Paragraph
+                Accessible.name: modelData
+            }
+        }
+
+        Repeater {
+            model: page.images
+            delegate: Column {
+                id: picture
+                required property var modelData
+                width: column.width
+                spacing: Theme.gap / 3
+
+                Image {
+                    width: parent.width
+                    height: width / Math.max(0.3, picture.modelData.aspect)
+                    source: picture.modelData.source
+                    asynchronous: true  // decoding never blocks a swipe
+                    fillMode: Image.PreserveAspectFit
+                    sourceSize.width: width
+                    Accessible.role: Accessible.Graphic
+                    Accessible.name: picture.modelData.alt
+                }
+                Text {
+                    width: parent.width
+                    text: picture.modelData.caption
+                    color: Theme.text
+                    font.family: Theme.fontSans
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    width: parent.width
+                    text: picture.modelData.credit
+                    color: Theme.textMuted
+                    font.family: Theme.fontSans
+                    font.pixelSize: Theme.fontSmall * 0.9
+                    wrapMode: Text.WordWrap
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import KioskCore
+import Kiosk
+
+// The panels side by side: swipe, or tap the arrows or a dot. The session decides which panel is
+// current; the list view follows it and reports swipes back.
+Rectangle {
+    id: screen
+
+    required property ExhibitViewModel exhibit
+    readonly property VisitorSession session: exhibit.session
+
+    color: Theme.background
+
+    TopBar {
+        id: bar
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+        exhibit: screen.exhibit
+    }
+
+    ListView {
+        id: pages
+        objectName: "panelPages"
+        anchors.top: bar.bottom
+        anchors.bottom: controls.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+        orientation: ListView.Horizontal
+        snapMode: ListView.SnapOneItem
+        highlightRangeMode: ListView.StrictlyEnforceRange
+        highlightMoveDuration: Theme.durationMedium
+        boundsBehavior: Flickable.StopAtBounds
+        cacheBuffer: width  // the neighbours are ready before a swipe reveals them
+        clip: true
+        model: screen.exhibit.panels
+        delegate: PanelPage {
+            width: pages.width
+            height: pages.height
+        }
+
+        // The session is the source of truth: a swipe reports where it came to rest, and arrows,
+        // dots and links move the view. (A binding on currentIndex would break on the first swipe.)
+        Component.onCompleted: {
+            currentIndex = screen.session.panelIndex
+            positionViewAtIndex(currentIndex, ListView.Beginning)
+        }
+        onMovementEnded: screen.session.showPanel(currentIndex)
+
+        Connections {
+            target: screen.session
+            function onPanelIndexChanged() { pages.currentIndex = screen.session.panelIndex }
+        }
+    }
+
+    Item {
+        id: controls
+        anchors.bottom: parent.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        height: Theme.touchTarget + Theme.gap * 2
+
+        TouchButton {
+            objectName: "previousButton"
+            anchors.left: parent.left
+            anchors.leftMargin: Theme.margin
+            anchors.verticalCenter: parent.verticalCenter
+            text: "‹"
+            Accessible.name: screen.exhibit.strings.previous
+            enabled: screen.session.panelIndex > 0
+            onActivated: screen.session.previousPanel()
+        }
+
+        Row {
+            id: dots
+            anchors.centerIn: parent
+            Repeater {
+                model: screen.session.panelCount
+                delegate: Item {
+                    id: dot
+                    required property int index
+                    objectName: "dot_" + index
+                    width: Math.min(Theme.touchTarget * 0.8, (controls.width - 6 * Theme.touchTarget) / Math.max(1, screen.session.panelCount))
+                    height: Theme.touchTarget
+                    Accessible.role: Accessible.Button
+                    Accessible.name: screen.exhibit.strings.panel_position.replace("{current}", index + 1).replace("{total}", screen.session.panelCount)
+                    Rectangle {
+                        anchors.centerIn: parent
+                        width: dot.index === screen.session.panelIndex ? Theme.gap * 0.9 : Theme.gap * 0.55
+                        height: width
+                        radius: width / 2
+                        color: dot.index === screen.session.panelIndex ? Theme.accent : Theme.textMuted
+                        Behavior on width { NumberAnimation { duration: Theme.durationShort } }
+                    }
+                    TapHandler { onTapped: screen.session.showPanel(dot.index) }
+                }
+            }
+        }
+
+        TouchButton {
+            objectName: "sourcesButton"
+            anchors.right: nextButton.left
+            anchors.rightMargin: Theme.gap
+            anchors.verticalCenter: parent.verticalCenter
+            text: screen.exhibit.strings.sources
+            flat: true
+            onActivated: screen.session.setSourcesOpen(true)
+        }
+
+        TouchButton {
+            id: nextButton
+            objectName: "nextButton"
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.margin
+            anchors.verticalCenter: parent.verticalCenter
+            text: "›"
+            Accessible.name: screen.exhibit.strings.next
+            enabled: screen.session.panelIndex + 1 < screen.session.panelCount
+            onActivated: screen.session.nextPanel()
+        }
+    }
+
+    SourcesDrawer {
+        anchors.fill: parent
+        exhibit: screen.exhibit
+    }
+}
