@@ -189,6 +189,8 @@ def test_a_vertical_drag_over_a_button_does_not_press_it(open_kiosk, story_pack,
     k.finger.swipe(start, start - QPoint(0, 300))
     qtbot.wait(50)
     assert k.session.screen == "timeline"
+    events = find_item(k.window, "eventList")
+    qtbot.waitUntil(lambda: not events.property("moving"))  # a tap on a moving list only stops it
     k.finger.tap(find_item(k.window, "relatedPanel_0"))  # while a plain tap does open the panel
     k.wait_screen(qtbot, "story")
     assert k.session.panelIndex == 2
