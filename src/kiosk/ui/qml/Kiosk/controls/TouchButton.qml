@@ -9,6 +9,7 @@ Rectangle {
     property string text
     property bool highlighted: false
     property bool flat: false
+    property bool glyph: false  // a single arrow-like character, drawn larger than a word
     signal activated
 
     implicitWidth: Math.max(Theme.touchTarget, label.implicitWidth + 2 * Theme.gap)
@@ -29,10 +30,11 @@ Rectangle {
     Text {
         id: label
         anchors.centerIn: parent
+        anchors.verticalCenterOffset: button.glyph ? -Theme.scale * 4 : 0
         text: button.text
         color: button.highlighted ? Theme.accentText : Theme.text
         font.family: Theme.fontSans
-        font.pixelSize: Theme.fontLabel
+        font.pixelSize: button.glyph ? Theme.fontTitle : Theme.fontLabel
         font.weight: Font.DemiBold
     }
 

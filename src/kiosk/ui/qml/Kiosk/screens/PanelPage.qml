@@ -23,6 +23,30 @@ Flickable {
     Accessible.role: Accessible.Document
     Accessible.name: page.title
 
+    // More text below: a soft fade at the bottom edge and a thin position bar tell the visitor to scroll.
+    Rectangle {
+        parent: page
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: Theme.margin * 1.5
+        visible: page.contentY + page.height < page.contentHeight - 1
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: "transparent" }
+            GradientStop { position: 1.0; color: Theme.background }
+        }
+    }
+    Rectangle {
+        parent: page
+        visible: page.contentHeight > page.height + 1
+        x: page.width - width - Theme.gap
+        y: page.visibleArea.yPosition * page.height
+        width: Math.max(2, Theme.scale * 4)
+        height: page.visibleArea.heightRatio * page.height
+        radius: width / 2
+        color: Theme.divider
+    }
+
     Column {
         id: column
         y: Theme.gap

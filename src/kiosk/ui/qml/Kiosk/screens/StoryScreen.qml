@@ -55,19 +55,24 @@ Rectangle {
         }
     }
 
+    // Arrows and the sources button on one line; the dots share it in landscape and get their own
+    // line above it in portrait, where they would crowd the buttons.
     Item {
         id: controls
         anchors.bottom: parent.bottom
         anchors.left: parent.left
         anchors.right: parent.right
-        height: Theme.touchTarget + Theme.gap * 2
+        height: (Theme.portrait ? 2 * Theme.touchTarget : Theme.touchTarget) + Theme.gap * 2
 
         TouchButton {
+            id: previousButton
             objectName: "previousButton"
             anchors.left: parent.left
             anchors.leftMargin: Theme.margin
-            anchors.verticalCenter: parent.verticalCenter
+            anchors.bottom: parent.bottom
+            anchors.bottomMargin: Theme.gap
             text: "‹"
+            glyph: true
             Accessible.name: screen.exhibit.strings.previous
             enabled: screen.session.panelIndex > 0
             onActivated: screen.session.previousPanel()
@@ -75,14 +80,21 @@ Rectangle {
 
         Row {
             id: dots
-            anchors.centerIn: parent
+            readonly property real room: Theme.portrait ? controls.width - 2 * Theme.margin
+                                                        : sourcesButton.x - previousButton.x - previousButton.width - 2 * Theme.gap
+            // Centred on the screen, unless that would crowd the buttons on either side.
+            x: Theme.portrait ? (controls.width - width) / 2
+                              : Math.min(Math.max((controls.width - width) / 2, previousButton.x + previousButton.width + Theme.gap),
+                                         sourcesButton.x - Theme.gap - width)
+            y: Theme.gap / 2
+            anchors.verticalCenter: Theme.portrait ? undefined : previousButton.verticalCenter
             Repeater {
                 model: screen.session.panelCount
                 delegate: Item {
                     id: dot
                     required property int index
                     objectName: "dot_" + index
-                    width: Math.min(Theme.touchTarget * 0.8, (controls.width - 6 * Theme.touchTarget) / Math.max(1, screen.session.panelCount))
+                    width: Math.min(Theme.touchTarget, dots.room / Math.max(1, screen.session.panelCount))
                     height: Theme.touchTarget
                     Accessible.role: Accessible.Button
                     Accessible.name: screen.exhibit.strings.panel_position.replace("{current}", index + 1).replace("{total}", screen.session.panelCount)
@@ -100,10 +112,11 @@ Rectangle {
         }
 
         TouchButton {
+            id: sourcesButton
             objectName: "sourcesButton"
             anchors.right: nextButton.left
             anchors.rightMargin: Theme.gap
-            anchors.verticalCenter: parent.verticalCenter
+            anchors.verticalCenter: nextButton.verticalCenter
             text: screen.exhibit.strings.sources
             flat: true
             onActivated: screen.session.setSourcesOpen(true)
@@ -114,8 +127,10 @@ Rectangle {
             objectName: "nextButton"
             anchors.right: parent.right
             anchors.rightMargin: Theme.margin
-            anchors.verticalCenter: parent.verticalCenter
+            anchors.bottom: parent.bottom
+            anchors.bottomMargin: Theme.gap
             text: "›"
+            glyph: true
             Accessible.name: screen.exhibit.strings.next
             enabled: screen.session.panelIndex + 1 < screen.session.panelCount
             onActivated: screen.session.nextPanel()
