@@ -28,7 +28,34 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("folder", nargs="?", type=Path, help="the content pack folder (default: the bundled exhibit)")
     validate.add_argument("--json", action="store_true", help="print the result as JSON for tools")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    selftest = commands.add_parser("self-test", help="render every screen in every language offscreen and check it")
+    selftest.add_argument("--content", dest="selftest_content", type=Path, help="the content pack folder")
+    selftest.add_argument("--sizes", default="1920x1080,1080x1920", help="screen sizes, e.g. 1920x1080,1080x1920")
     return parser
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    sizes = args.sizes.split(",")
+    if not all(re.fullmatch(r"\d{2,5}x\d{2,5}", s) for s in sizes):
+        print(f"kiosk: --sizes must look like 1920x1080,1080x1920, not {args.sizes!r}", file=sys.stderr)
+        return 2
+    from kiosk.content import load_pack
+    from kiosk.geo.asset import load_map_asset
+    from kiosk.resources import asset_path
+    from kiosk.ui.app import parse_size, prepare_environment
+    from kiosk.ui.selftest import prepare_offscreen, run_self_test
+
+    prepare_offscreen()
+    prepare_environment()
+    places = load_map_asset(asset_path("geo", "recognition_map.json"))
+    folder = args.selftest_content or args.content or bundled_content()
+    print(f"self-test of {folder}")
+    report = run_self_test(load_pack(folder, places), places, [parse_size(s) for s in sizes])
+    for failure in report.failures:
+        print(f"FAILED: {failure}")
+    verdict = "passed" if report.passed else "FAILED"
+    print(f"self-test {verdict}: {len(report.checked)} checks, {len(report.failures)} failures")
+    return 0 if report.passed else 1
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -75,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         return _version(args)
     if args.command == "validate":
         return _validate(args)
+    if args.command == "self-test":
+        return _self_test(args)
     return _run(args)
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.content import load_pack
 from kiosk.geo.asset import load_map_asset
 from kiosk.resources import asset_path
 from kiosk.ui.app import KioskWindow, load_fonts
-from kiosk.ui.session import IdleSession
+from kiosk.ui.session import IdleSession, ManualClock, ManualTicker
 from tests.ui.touch import Finger
 
 
@@ -19,31 +19,8 @@ def qapp_cls():
     return QGuiApplication
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-class ManualTicker(QObject):
-    """Stands in for the idle timer: ticks only when the test says so."""
-
-    timeout = Signal()
-
-    def start(self) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
-
-
 class Harness:
-    def __init__(self, kiosk: KioskWindow, clock: FakeClock, ticker: ManualTicker) -> None:
+    def __init__(self, kiosk: KioskWindow, clock: ManualClock, ticker: ManualTicker) -> None:
         self.kiosk = kiosk
         self.window = kiosk.window
         self.exhibit = kiosk.exhibit
@@ -62,7 +39,7 @@ class Harness:
 
     def wait_frame(self, qtbot) -> None:
         with qtbot.waitSignal(self.window.frameSwapped, timeout=5000):
-            self.window.requestUpdate()
+            self.window.update()  # forces a frame even when nothing is animating
 
     def pass_time(self, seconds: float) -> None:
         self.clock.advance(seconds)
@@ -77,7 +54,7 @@ def open_kiosk(qapp, qtbot):
     places = load_map_asset(asset_path("geo", "recognition_map.json"))
 
     def open_(folder, size=(1280, 720)) -> Harness:
-        clock, ticker = FakeClock(), ManualTicker()
+        clock, ticker = ManualClock(), ManualTicker()
         idle = IdleSession(idle_seconds=90, countdown_seconds=20, clock=clock, ticker=ticker)
         result = load_pack(folder, places)
         assert result.pack is not None, [str(p) for p in result.errors]

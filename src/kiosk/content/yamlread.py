@@ -87,6 +87,10 @@ _FRIENDLY = {
         "the indentation of this list does not line up",
         "every '- ' of one list must start in the same column",
     ),
+    "did not find expected node content": (
+        "a value is missing here",
+        "is a closing bracket ] or } missing, or a value after a colon or dash?",
+    ),
     "found unexpected end of stream": (
         "the file ends in the middle of a value",
         "is a closing quote or bracket missing?",

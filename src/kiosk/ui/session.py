@@ -123,14 +123,27 @@ class VisitorSession(QObject):
             self.visitEnded.emit()
 
 
-class Ticker(QObject):
-    """What `IdleSession` needs from a timer; QTimer in the kiosk, a hand-fired one in tests."""
+class ManualTicker(QObject):
+    """A timer that ticks only when told to: for tests and the self-test, which move time by hand."""
 
     timeout = Signal()
 
-    def start(self) -> None: ...
+    def start(self) -> None:
+        pass
 
-    def stop(self) -> None: ...
+    def stop(self) -> None:
+        pass
+
+
+class ManualClock:
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
 
 
 def second_ticker(parent: QObject) -> QTimer:

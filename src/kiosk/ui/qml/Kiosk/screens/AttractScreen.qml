@@ -71,14 +71,26 @@ Rectangle {
                 }
             }
 
+            // A timer, not a looping animation with pauses: between fades nothing is animating, so
+            // an unattended kiosk draws no frames at all.
+            Timer {
+                interval: 6000
+                running: screen.exhibit.attractItems.count > 1
+                repeat: true
+                onTriggered: crossfade.restart()
+            }
+            OpacityAnimator {
+                target: cycle
+                from: 0
+                to: 1
+                duration: Theme.durationAttract
+                running: true
+            }
             SequentialAnimation {
-                running: screen.exhibit.attractItems.count > 0
-                loops: Animation.Infinite
-                OpacityAnimator { target: cycle; from: 0; to: 1; duration: Theme.durationAttract }
-                PauseAnimation { duration: 5000 }
+                id: crossfade
                 OpacityAnimator { target: cycle; from: 1; to: 0; duration: Theme.durationAttract }
                 ScriptAction { script: screen.current = (screen.current + 1) % screen.exhibit.attractItems.count }
-                PauseAnimation { duration: 600 }
+                OpacityAnimator { target: cycle; from: 0; to: 1; duration: Theme.durationAttract }
             }
         }
     }

@@ -127,6 +127,8 @@ Flickable {
                 spacing: Theme.gap / 3
 
                 Image {
+                    // Read by `kiosk self-test` (the status enum does not cross into Python).
+                    readonly property bool failed: status === Image.Error
                     width: parent.width
                     height: width / Math.max(0.3, picture.modelData.aspect)
                     source: picture.modelData.source

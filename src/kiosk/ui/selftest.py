@@ -1,0 +1,153 @@
+"""`kiosk self-test`: every screen in every language, rendered offscreen, with any QML warning a failure.
+
+It runs the real interface the visitor sees (same QML, same fonts, same content pack) and also runs
+inside the frozen executable, so a missing QML plugin, font or asset shows up before a terminal does.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Callable
+
+from PySide6.QtCore import QEventLoop, QSize, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QFontDatabase, QImage
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.content import LoadResult
+from kiosk.geo.asset import MapAsset
+from kiosk.ui.app import KioskWindow, application
+from kiosk.ui.session import IdleSession, ManualClock, ManualTicker
+
+REQUIRED_FAMILIES = ("Noto Sans", "Noto Serif")
+FRAME_TIMEOUT_MS = 5000
+
+
+@dataclass
+class SelfTestReport:
+    checked: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+
+def _wait_for_frame(window, settle_ms: int) -> bool:
+    """Let animations settle, then wait for a freshly swapped frame."""
+    loop = QEventLoop()
+    if settle_ms:
+        QTimer.singleShot(settle_ms, loop.quit)
+        loop.exec()
+    swapped = []
+    window.frameSwapped.connect(lambda: (swapped.append(True), loop.quit()))
+    QTimer.singleShot(FRAME_TIMEOUT_MS, loop.quit)
+    window.update()  # forces a frame even when nothing has changed
+    loop.exec()
+    return bool(swapped)
+
+
+def _items(item: QQuickItem):
+    yield item
+    for child in item.childItems():
+        yield from _items(child)
+
+
+def _broken_images(window) -> list[str]:
+    broken = []
+    for item in _items(window.contentItem()):
+        if item.inherits("QQuickImage") and item.property("failed"):
+            broken.append(item.property("source").toString())
+    return broken
+
+
+def _looks_rendered(image: QImage) -> bool:
+    """More than one colour on the glass: something was drawn, not an empty window."""
+    if image.isNull():
+        return False
+    step_x, step_y = max(1, image.width() // 40), max(1, image.height() // 40)
+    first = image.pixel(0, 0)
+    return any(image.pixel(x, y) != first for x in range(0, image.width(), step_x) for y in range(0, image.height(), step_y))
+
+
+def _screens(kiosk: KioskWindow, clock: ManualClock, ticker: ManualTicker) -> list[tuple[str, Callable[[], None]]]:
+    """Every screen and state a visitor can reach, as (name, how to get there)."""
+    session, idle = kiosk.exhibit.session, kiosk.idle
+    steps: list[tuple[str, Callable[[], None]]] = [("attract", session.reset), ("home", session.start)]
+    for index in range(session.panelCount):
+        steps.append((f"panel {index + 1}", lambda i=index: session.showPanel(i)))
+    steps.append(("sources drawer", lambda: session.setSourcesOpen(True)))
+    for kind in ("timeline", "map", "sources"):
+        if kind in kiosk.exhibit.sectionTitles:
+            steps.append((kind, lambda k=kind: session.openSection(k)))
+
+    def countdown() -> None:
+        clock.advance(idle.idle_seconds + 1)
+        ticker.timeout.emit()
+
+    steps.append(("idle countdown", countdown))
+    return steps
+
+
+def run_self_test(
+    result: LoadResult, places: MapAsset | None, sizes: list[QSize], out: Callable[[str], None] = print
+) -> SelfTestReport:
+    report = SelfTestReport()
+    if result.pack is None:
+        for problem in result.errors:
+            report.failures.append(f"content: {problem}")
+        return report
+
+    messages: list[str] = []
+
+    def on_message(kind: QtMsgType, context, text: str) -> None:
+        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            messages.append(text)
+
+    previous = qInstallMessageHandler(on_message)
+    try:
+        app = application()
+        families = set(QFontDatabase.families())
+        for family in REQUIRED_FAMILIES:
+            if family not in families:
+                report.failures.append(f"font: the bundled family {family!r} is not available")
+        report.checked.append("fonts: " + ", ".join(REQUIRED_FAMILIES))
+        for size in sizes:
+            clock, ticker = ManualClock(), ManualTicker()
+            idle = IdleSession(clock=clock, ticker=ticker)
+            kiosk = KioskWindow(result, places, idle)
+            kiosk.engine.warnings.connect(lambda ws: messages.extend(w.toString() for w in ws))
+            kiosk.show_windowed(size)
+            try:
+                for language in kiosk.exhibit.languages:
+                    code = language["code"]
+                    for name, go in _screens(kiosk, clock, ticker):
+                        kiosk.exhibit.session.reset() if name == "attract" else None
+                        go()
+                        if name != "attract":
+                            kiosk.exhibit.setLanguage(code)
+                        label = f"{size.width()}x{size.height()} {code} {name}"
+                        before = len(messages)
+                        if not _wait_for_frame(kiosk.window, settle_ms=360):
+                            report.failures.append(f"{label}: no frame was rendered")
+                            continue
+                        image = kiosk.window.grabWindow()
+                        problems = messages[before:]
+                        problems += [f"image could not be shown: {src}" for src in _broken_images(kiosk.window)]
+                        if not _looks_rendered(image):
+                            problems.append("the screen is empty")
+                        for problem in problems:
+                            report.failures.append(f"{label}: {problem}")
+                        report.checked.append(label)
+                        out(("FAIL " if problems else "ok   ") + label)
+            finally:
+                kiosk.close()
+        app.processEvents()
+    finally:
+        qInstallMessageHandler(previous)
+    report.failures += [f"Qt: {m}" for m in messages if not any(m in f for f in report.failures)]
+    return report
+
+
+def prepare_offscreen() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
