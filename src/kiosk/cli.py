@@ -22,6 +22,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--windowed", action="store_true", help="open in a window instead of full screen")
     parser.add_argument("--size", help="window size as WIDTHxHEIGHT, with --windowed")
     parser.add_argument("--config", type=Path, help="the station configuration file")
+    parser.add_argument(
+        "--idle", type=float, default=90.0, metavar="SECONDS",
+        help="seconds without a touch before the kiosk asks 'still there?' (default 90)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check a content pack and list every problem")
@@ -93,7 +97,7 @@ def _run(args: argparse.Namespace) -> int:
     prepare_environment()
     places = load_map_asset(asset_path("geo", "recognition_map.json"))
     result = load_pack(args.content or bundled_content(), places)
-    return run_kiosk(result, places, args.windowed, parse_size(args.size))
+    return run_kiosk(result, places, args.windowed, parse_size(args.size), idle_seconds=args.idle)
 
 
 def main(argv: list[str] | None = None) -> int:

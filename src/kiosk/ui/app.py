@@ -106,13 +106,15 @@ def _log_qml_warnings(warnings) -> None:
         log.warning("QML: %s", warning.toString())
 
 
-def run_kiosk(result: LoadResult, places: MapAsset | None, windowed: bool, size: QSize) -> int:
+def run_kiosk(
+    result: LoadResult, places: MapAsset | None, windowed: bool, size: QSize, idle_seconds: float = 90.0
+) -> int:
     for problem in result.problems:
         (log.error if problem.severity.value == "error" else log.warning)("content: %s", problem)
     if result.pack is None:
         log.error("the content pack %s cannot be shown; the kiosk shows a notice instead", result.root)
     app = application()
-    kiosk = KioskWindow(result, places)
+    kiosk = KioskWindow(result, places, IdleSession(idle_seconds=max(10.0, idle_seconds)))
     if result.pack is None and not windowed:
         kiosk.window.setProperty("showDetails", False)
     if windowed:
