@@ -22,6 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--windowed", action="store_true", help="open in a window instead of full screen")
     parser.add_argument("--size", help="window size as WIDTHxHEIGHT, with --windowed")
     parser.add_argument("--config", type=Path, help="the station configuration file")
+    parser.add_argument("--screen", type=int, default=0, help="which screen to fill, counting from 0 (default 0)")
     parser.add_argument(
         "--idle", type=float, default=90.0, metavar="SECONDS",
         help="seconds without a touch before the kiosk asks 'still there?' (default 90)",
@@ -97,7 +98,9 @@ def _run(args: argparse.Namespace) -> int:
     prepare_environment()
     places = load_map_asset(asset_path("geo", "recognition_map.json"))
     result = load_pack(args.content or bundled_content(), places)
-    return run_kiosk(result, places, args.windowed, parse_size(args.size), idle_seconds=args.idle)
+    return run_kiosk(
+        result, places, args.windowed, parse_size(args.size), idle_seconds=args.idle, screen=args.screen
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -107,7 +107,12 @@ def _log_qml_warnings(warnings) -> None:
 
 
 def run_kiosk(
-    result: LoadResult, places: MapAsset | None, windowed: bool, size: QSize, idle_seconds: float = 90.0
+    result: LoadResult,
+    places: MapAsset | None,
+    windowed: bool,
+    size: QSize,
+    idle_seconds: float = 90.0,
+    screen: int = 0,
 ) -> int:
     for problem in result.problems:
         (log.error if problem.severity.value == "error" else log.warning)("content: %s", problem)
@@ -120,7 +125,7 @@ def run_kiosk(
     if windowed:
         kiosk.show_windowed(size)
     else:
-        kiosk.show_full_screen()
+        kiosk.show_full_screen(screen)
     return app.exec()
 
 

@@ -81,13 +81,14 @@ class VisitorSession(QObject):
 
     @Slot(str)
     def openSection(self, kind: str) -> None:
-        if kind in self._sections and kind in SCREENS:
+        # From the attract screen only start() leads on: a late tap from a closed screen does nothing.
+        if self._screen != "attract" and kind in self._sections and kind in SCREENS:
             self._go(kind)
 
     @Slot(int)
     def showPanel(self, index: int) -> None:
         """Open the story at a panel; out-of-range indexes are clamped, never an error on screen."""
-        if not self._panel_count:
+        if not self._panel_count or self._screen == "attract":
             return
         index = max(0, min(self._panel_count - 1, index))
         if index != self._panel_index:

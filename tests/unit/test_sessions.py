@@ -1,0 +1,91 @@
+"""Navigation and idle rules, without a window: what the visitor's screen follows."""
+
+import pytest
+
+from kiosk.ui.session import IdleSession, ManualClock, ManualTicker, VisitorSession
+
+
+@pytest.fixture
+def session(qapp):
+    return VisitorSession(panel_count=3, sections=("story", "timeline", "sources"))
+
+
+def test_a_visit_starts_only_from_the_attract_screen(session):
+    session.openSection("timeline")
+    assert session.screen == "attract"
+    session.start()
+    assert session.screen == "home"
+
+
+def test_sections_not_in_the_pack_cannot_be_opened(session):
+    session.start()
+    session.openSection("map")
+    assert session.screen == "home"
+
+
+def test_panel_navigation_is_clamped_at_both_ends(session):
+    session.start()
+    session.showPanel(99)
+    assert (session.screen, session.panelIndex) == ("story", 2)
+    session.nextPanel()
+    assert session.panelIndex == 2
+    session.showPanel(-5)
+    session.previousPanel()
+    assert session.panelIndex == 0
+
+
+def test_leaving_a_screen_closes_the_sources_drawer(session):
+    session.start()
+    session.showPanel(1)
+    session.setSourcesOpen(True)
+    session.goHome()
+    assert not session.sourcesOpen
+
+
+def test_reset_forgets_the_visit(session, qtbot):
+    session.start()
+    session.showPanel(2)
+    session.setSourcesOpen(True)
+    with qtbot.waitSignal(session.visitEnded):
+        session.reset()
+    assert (session.screen, session.panelIndex, session.sourcesOpen) == ("attract", 0, False)
+
+
+@pytest.fixture
+def idle(qapp):
+    clock, ticker = ManualClock(), ManualTicker()
+    idle = IdleSession(idle_seconds=90, countdown_seconds=20, clock=clock, ticker=ticker)
+    idle.set_active(True)
+    return idle, clock, ticker
+
+
+def step(idle_parts, seconds):
+    idle, clock, ticker = idle_parts
+    clock.advance(seconds)
+    ticker.timeout.emit()
+    return idle
+
+
+def test_countdown_counts_whole_seconds_then_times_out(idle, qtbot):
+    session = step(idle, 90.5)
+    assert session.warning and session.secondsLeft == 20
+    step(idle, 10)
+    assert session.secondsLeft == 10
+    with qtbot.waitSignal(session.timedOut):
+        step(idle, 10)
+    assert not session.warning
+
+
+def test_activity_cancels_the_countdown(idle):
+    session = step(idle, 95)
+    session.activity()
+    assert not session.warning
+    step(idle, 89)
+    assert not session.warning
+
+
+def test_no_idle_time_counts_on_the_attract_screen(idle, qtbot):
+    session, clock, ticker = idle
+    session.set_active(False)
+    with qtbot.assertNotEmitted(session.timedOut):
+        step(idle, 10_000)
