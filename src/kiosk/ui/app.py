@@ -114,8 +114,10 @@ def run_kiosk(
     idle_seconds: float = 90.0,
     screen: int = 0,
 ) -> int:
-    for problem in result.problems:
-        (log.error if problem.severity.value == "error" else log.warning)("content: %s", problem)
+    for problem in result.errors:
+        log.error("content: %s", problem)
+    if result.warnings:  # findings for staff, listed by `kiosk validate`; one line here keeps the log readable
+        log.info("content: %d warnings for staff; run `kiosk validate %s` to list them", len(result.warnings), result.root)
     if result.pack is None:
         log.error("the content pack %s cannot be shown; the kiosk shows a notice instead", result.root)
     app = application()
