@@ -1,0 +1,1 @@
+"""Layout decisions that are plain arithmetic: pure Python, unit-tested, no Qt."""
