@@ -185,6 +185,8 @@ def test_a_vertical_drag_over_a_button_does_not_press_it(open_kiosk, story_pack,
     k.session.start()
     k.session.openSection("timeline")
     k.wait_screen(qtbot, "timeline")
+    k.finger.tap(find_item(k.window, "listToggle"))
+    k.wait_frame(qtbot)
     start = centre_of(find_item(k.window, "relatedPanel_0"))
     k.finger.swipe(start, start - QPoint(0, 300))
     qtbot.wait(50)

@@ -12,6 +12,7 @@ from kiosk.layout.timeline import (
     clusters,
     end_ordinal,
     label_lanes,
+    label_left,
     level_for_width,
     ordinal,
     overall_span,
@@ -104,7 +105,15 @@ def test_ticks_are_bounded_even_at_the_closest_zoom_over_decades():
 
 def test_label_lanes_never_overlap_and_give_up_when_full():
     lanes = label_lanes([0, 100, 200, 300, 1000], label_px=250, lanes=2)
-    assert lanes == [0, 1, -1, 0, 0]
+    assert lanes == [0, 1, -1, -1, 0]
+
+
+def test_labels_at_the_ends_stay_inside_the_track():
+    assert label_left(10, 300, 1920) == 0
+    assert label_left(1910, 300, 1920) == 1620
+    assert label_left(960, 300, 1920) == 810
+    # Kept inside, the first two labels now overlap, so they take different lanes.
+    assert label_lanes([10, 200], 300, 3, content_px=1920) == [0, 1]
 
 
 def test_level_for_width_frames_a_panels_events():

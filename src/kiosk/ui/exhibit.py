@@ -15,6 +15,7 @@ from kiosk.content.model import Pack
 from kiosk.geo.asset import MapAsset
 from kiosk.ui.listmodels import EventListModel, PanelListModel, RecognitionListModel, RowListModel, SourceListModel
 from kiosk.ui.session import IdleSession, VisitorSession
+from kiosk.ui.timeline import TimelineViewModel
 
 QML_IMPORT_NAME = "KioskCore"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -54,6 +55,7 @@ class ExhibitViewModel(QObject):
         attract_items = [("figure", f) for p in pack.panels for f in p.figures if f.attract]
         attract_items += [("panel", p) for p in pack.panels]
         self._attract = AttractListModel(attract_items, self._language, self)
+        self._timeline = TimelineViewModel(pack, self._language, self.ui_text, self)
         self._models: list[RowListModel] = [
             self._panels, self._events, self._sources, self._panel_sources, self._recognitions, self._attract,
         ]
@@ -126,6 +128,12 @@ class ExhibitViewModel(QObject):
     panelSources = Property(SourceListModel, lambda self: self._panel_sources, constant=True)
     recognitions = Property(RecognitionListModel, lambda self: self._recognitions, constant=True)
     attractItems = Property(QObject, lambda self: self._attract, constant=True)
+    timeline = Property(TimelineViewModel, lambda self: self._timeline, constant=True)
+
+    @Property(list, constant=True)
+    def panelsWithEvents(self) -> list[bool]:
+        """For each panel: does the timeline have events to show for it?"""
+        return [any(e.panel == p.id or e.id in p.events for e in self._pack.timeline.events) for p in self._pack.panels]
     contentHash = Property(str, lambda self: self._pack.content_hash, constant=True)
 
     # Actions -------------------------------------------------------------------------------
@@ -136,8 +144,19 @@ class ExhibitViewModel(QObject):
         self._language = code
         for model in self._models:
             model.set_language(code)
+        self._timeline.set_language(code)
         self._refresh_strings()
         self.languageChanged.emit()
+
+    @Slot(int)
+    def openPanelFromTimeline(self, panel_index: int) -> None:
+        self._session.follow_link("story", panel_index)
+
+    @Slot(int)
+    def openTimelineForPanel(self, panel_index: int) -> None:
+        if 0 <= panel_index < len(self._pack.panels):
+            self._timeline.focus_panel(self._pack.panels[panel_index].id)
+            self._session.follow_link("timeline")
 
     def _refresh_strings(self) -> None:
         self._strings.insert({key: text.get(self._language) for key, text in self._pack.ui.items()})
@@ -154,3 +173,4 @@ class ExhibitViewModel(QObject):
 
     def _on_visit_ended(self) -> None:
         self.setLanguage(self._pack.exhibit.default_language)
+        self._timeline.reset()

@@ -24,6 +24,7 @@ SCREENS = ("attract", "home", "story", "timeline", "map", "sources")
 @QmlUncreatable("The application creates the session")
 class VisitorSession(QObject):
     screenChanged = Signal()
+    backToChanged = Signal()
     panelIndexChanged = Signal()
     sourcesOpenChanged = Signal()
     visitStarted = Signal()
@@ -34,6 +35,7 @@ class VisitorSession(QObject):
         self._panel_count = panel_count
         self._sections = sections
         self._screen = "attract"
+        self._back_to = ""  # the screen a "back" button returns to, after following a link
         self._panel_index = 0
         self._sources_open = False
 
@@ -55,9 +57,20 @@ class VisitorSession(QObject):
 
     panelCount = Property(int, lambda self: self._panel_count, constant=True)
 
+    def _get_back_to(self) -> str:
+        return self._back_to
+
+    backTo = Property(str, _get_back_to, notify=backToChanged)
+
+    def _set_back_to(self, screen: str) -> None:
+        if screen != self._back_to:
+            self._back_to = screen
+            self.backToChanged.emit()
+
     # Navigation ----------------------------------------------------------------------------
-    def _go(self, screen: str) -> None:
+    def _go(self, screen: str, back_to: str = "") -> None:
         self._set_sources_open(False)
+        self._set_back_to(back_to)
         if screen != self._screen:
             self._screen = screen
             self.screenChanged.emit()
@@ -94,7 +107,22 @@ class VisitorSession(QObject):
         if index != self._panel_index:
             self._panel_index = index
             self.panelIndexChanged.emit()
-        self._go("story")
+        if self._screen != "story":
+            self._go("story")
+
+    def follow_link(self, screen: str, panel_index: int = -1) -> None:
+        """Go from one screen to a related one, keeping a way back to where the visitor was."""
+        origin = self._screen
+        if origin == "attract" or (screen != "story" and screen not in self._sections):
+            return
+        if panel_index >= 0:
+            self.showPanel(panel_index)
+        self._go(screen, back_to=origin)
+
+    @Slot()
+    def goBack(self) -> None:
+        if self._back_to:
+            self._go(self._back_to)
 
     @Slot()
     def nextPanel(self) -> None:
@@ -116,6 +144,7 @@ class VisitorSession(QObject):
         """Back to the attract screen with nothing of the last visit left."""
         was_visiting = self._screen != "attract"
         self._set_sources_open(False)
+        self._set_back_to("")
         if self._panel_index != 0:
             self._panel_index = 0
             self.panelIndexChanged.emit()

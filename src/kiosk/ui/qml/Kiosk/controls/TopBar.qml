@@ -23,6 +23,18 @@ Item {
         onActivated: bar.exhibit.session.goHome()
     }
 
+    // After following a link (timeline -> panel, panel -> timeline), one touch leads back.
+    TouchButton {
+        objectName: "backButton"
+        anchors.left: homeButton.visible ? homeButton.right : parent.left
+        anchors.leftMargin: homeButton.visible ? Theme.gap / 2 : Theme.margin
+        anchors.verticalCenter: parent.verticalCenter
+        visible: bar.exhibit.session.backTo.length > 0
+        text: "‹  " + bar.exhibit.strings.back
+        flat: true
+        onActivated: bar.exhibit.session.goBack()
+    }
+
     Row {
         anchors.right: parent.right
         anchors.rightMargin: Theme.margin

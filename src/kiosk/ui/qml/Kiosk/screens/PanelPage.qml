@@ -14,6 +14,8 @@ Flickable {
     required property var paragraphs
     required property var figures
     required property var images
+    required property ExhibitViewModel exhibit
+    property bool hasEvents: false
 
     contentHeight: column.height + Theme.margin * 2
     boundsBehavior: Flickable.DragOverBounds
@@ -116,6 +118,14 @@ Flickable {
                 Accessible.role: Accessible.Paragraph
                 Accessible.name: modelData
             }
+        }
+
+        TouchButton {
+            objectName: "panelTimelineLink_" + page.index
+            visible: page.hasEvents
+            text: page.exhibit.strings.related_events + "  ›"
+            flat: true
+            onActivated: page.exhibit.openTimelineForPanel(page.index)
         }
 
         Repeater {

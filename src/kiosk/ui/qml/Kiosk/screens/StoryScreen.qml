@@ -39,6 +39,8 @@ Rectangle {
         delegate: PanelPage {
             width: pages.width
             height: pages.height
+            exhibit: screen.exhibit
+            hasEvents: screen.exhibit.panelsWithEvents[index] ?? false
         }
 
         // The session is the source of truth: a swipe reports where it came to rest, and arrows,

@@ -3,13 +3,14 @@ import QtQuick
 import KioskCore
 import Kiosk
 
-// The dated events in order, each with a way into its panel. (The interactive, time-proportional
-// timeline replaces this list; the list stays as its accessible alternative.)
+// The interactive timeline, with buttons for everything the fingers can do, and its list alternative.
 Rectangle {
     id: screen
 
     required property ExhibitViewModel exhibit
     required property string heading
+    readonly property TimelineViewModel timeline: exhibit.timeline
+    property bool listMode: false
 
     color: Theme.background
 
@@ -21,67 +22,104 @@ Rectangle {
         exhibit: screen.exhibit
     }
 
-    ListView {
-        id: list
-        objectName: "eventList"
+    Item {
+        id: header
         anchors.top: bar.bottom
-        anchors.bottom: parent.bottom
-        anchors.horizontalCenter: parent.horizontalCenter
-        width: Math.min(parent.width - 2 * Theme.margin, Theme.readingWidth)
-        spacing: Theme.gap * 1.5
-        clip: true
-        model: screen.exhibit.events
-        header: ScreenTitle {
-            width: list.width
-            bottomPadding: Theme.gap
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        height: Math.max(title.implicitHeight, tools.height) + (Theme.portrait ? tools.height + Theme.gap : 0)
+
+        ScreenTitle {
+            id: title
+            anchors.left: parent.left
+            anchors.right: Theme.portrait ? parent.right : tools.left
+            anchors.rightMargin: Theme.gap
             text: screen.heading
         }
-        footer: Item { height: Theme.margin }
-        delegate: Column {
-            id: event
-            required property string dateText
-            required property string title
-            required property string text
-            required property int panelIndex
-            required property int index
-            width: ListView.view.width
-            spacing: Theme.gap / 3
-            Accessible.role: Accessible.ListItem
-            Accessible.name: event.dateText + ". " + event.title
-
-            Text {
-                width: parent.width
-                text: event.dateText
-                color: Theme.accent
-                font.family: Theme.fontSans
-                font.pixelSize: Theme.fontLabel
-                font.weight: Font.DemiBold
-                wrapMode: Text.WordWrap
-            }
-            Text {
-                width: parent.width
-                text: event.title
-                color: Theme.text
-                font.family: Theme.fontSerif
-                font.pixelSize: Theme.fontBody * 1.2
-                wrapMode: Text.WordWrap
-            }
-            Text {
-                width: parent.width
-                text: event.text
-                color: Theme.textMuted
-                font.family: Theme.fontSans
-                font.pixelSize: Theme.fontBody * 0.9
-                lineHeight: 1.3
-                wrapMode: Text.WordWrap
+        Row {
+            id: tools
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            spacing: Theme.gap / 2
+            TouchButton {
+                objectName: "previousEvent"
+                visible: !screen.listMode
+                text: "‹"
+                glyph: true
+                Accessible.name: screen.exhibit.strings.previous_event
+                onActivated: screen.timeline.selectPrevious()
             }
             TouchButton {
-                objectName: "relatedPanel_" + event.index
-                visible: event.panelIndex >= 0
-                text: screen.exhibit.strings.related_panel + "  ›"
-                flat: true
-                onActivated: screen.exhibit.session.showPanel(event.panelIndex)
+                objectName: "nextEvent"
+                visible: !screen.listMode
+                text: "›"
+                glyph: true
+                Accessible.name: screen.exhibit.strings.next_event
+                onActivated: screen.timeline.selectNext()
             }
+            TouchButton {
+                objectName: "zoomOut"
+                visible: !screen.listMode
+                enabled: screen.timeline.level > 0
+                text: "−"
+                glyph: true
+                Accessible.name: screen.exhibit.strings.zoom_out
+                onActivated: screen.timeline.zoomOut(track.dayAt(track.width / 2), track.width / 2)
+            }
+            TouchButton {
+                objectName: "zoomIn"
+                visible: !screen.listMode
+                enabled: screen.timeline.level < screen.timeline.levelCount - 1
+                text: "+"
+                glyph: true
+                Accessible.name: screen.exhibit.strings.zoom_in
+                onActivated: screen.timeline.zoomIn(track.dayAt(track.width / 2), track.width / 2)
+            }
+            TouchButton {
+                objectName: "listToggle"
+                flat: true
+                text: screen.listMode ? screen.exhibit.strings.show_timeline : screen.exhibit.strings.show_list
+                onActivated: screen.listMode = !screen.listMode
+            }
+        }
+    }
+
+    Item {
+        id: body
+        anchors.top: header.bottom
+        anchors.topMargin: Theme.gap
+        anchors.bottom: parent.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+
+        TimelineTrack {
+            id: track
+            visible: !screen.listMode
+            anchors.top: parent.top
+            anchors.left: parent.left
+            anchors.bottom: Theme.portrait && screen.timeline.cardOpen ? card.top : parent.bottom
+            width: parent.width
+            exhibit: screen.exhibit
+            coveredRight: !Theme.portrait && screen.timeline.cardOpen ? parent.width - card.x : 0
+        }
+
+        EventCard {
+            id: card
+            objectName: "eventCard"
+            visible: !screen.listMode && screen.timeline.cardOpen
+            exhibit: screen.exhibit
+            x: Theme.portrait ? Theme.margin / 2 : parent.width - width - Theme.margin / 2
+            y: Theme.portrait ? parent.height - height - Theme.margin / 2 : Theme.gap
+            width: Theme.portrait ? parent.width - Theme.margin : Math.min(parent.width * 0.4, Theme.readingWidth * 0.6)
+            height: Theme.portrait ? parent.height * 0.5 : parent.height - Theme.gap - Theme.margin / 2
+        }
+
+        EventList {
+            anchors.fill: parent
+            visible: screen.listMode
+            exhibit: screen.exhibit
         }
     }
 }
