@@ -54,6 +54,26 @@ class Finger:
             self.move(QPoint(start.x() + (end.x() - start.x()) * i // steps, start.y() + (end.y() - start.y()) * i // steps))
         self.release(end)
 
+    def pinch(self, centre: QPoint, start_gap: int, end_gap: int, steps: int = 10) -> None:
+        """Two fingers moving apart (zoom in) or together (zoom out) around `centre`."""
+
+        def points(gap: int) -> tuple[QPoint, QPoint]:
+            return centre - QPoint(gap // 2, 0), centre + QPoint(gap // 2, 0)
+
+        a, b = points(start_gap)
+        sequence = QTest.touchEvent(self.window, self.device)
+        sequence.press(0, a, self.window).press(1, b, self.window)
+        sequence.commit()
+        for i in range(1, steps + 1):
+            QTest.qWait(8)
+            a, b = points(start_gap + (end_gap - start_gap) * i // steps)
+            sequence = QTest.touchEvent(self.window, self.device)
+            sequence.move(0, a, self.window).move(1, b, self.window)
+            sequence.commit()
+        sequence = QTest.touchEvent(self.window, self.device)
+        sequence.release(0, a, self.window).release(1, b, self.window)
+        sequence.commit()
+
     def palm(self, points: list[QPoint]) -> None:
         """Many fingers at once, as when a visitor leans a hand on the screen."""
         sequence = QTest.touchEvent(self.window, self.device)

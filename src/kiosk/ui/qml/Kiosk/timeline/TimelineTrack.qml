@@ -9,6 +9,7 @@ import Kiosk
 // what is drawn at each zoom level, so nothing here runs Python per frame.
 Item {
     id: track
+    objectName: "timelineView"
 
     required property ExhibitViewModel exhibit
     readonly property TimelineViewModel timeline: exhibit.timeline
@@ -30,9 +31,11 @@ Item {
     clip: true
 
     function dayAt(viewX: real): real { return (flick.contentX + viewX) / track.shown }
+    function contentWidthAt(pxPerDay: real): real { return Math.max(flick.width, track.timeline.totalDays * pxPerDay) }
     function place(): void {
+        // The content width binding may not have caught up with `shown` yet: clamp with the new width.
         const x = track.anchorDay * track.shown - track.anchorX
-        flick.contentX = Math.max(0, Math.min(flick.contentWidth - flick.width, x))
+        flick.contentX = Math.max(0, Math.min(track.contentWidthAt(track.shown) - flick.width, x))
     }
     function reveal(day: real): void {
         const x = day * track.shown
@@ -80,8 +83,9 @@ Item {
             zoomAnimation.start()
         }
         function onSelectionChanged() {
+            // Later, so the card's size (and what it covers) is known first.
             if (track.timeline.selectedIndex >= 0)
-                track.reveal(track.timeline.selectedDay)
+                Qt.callLater(track.reveal, track.timeline.selectedDay)
         }
     }
 
@@ -89,11 +93,13 @@ Item {
         id: flick
         objectName: "timelineTrack"
         anchors.fill: parent
-        contentWidth: Math.max(width, track.timeline.totalDays * track.shown)
+        contentWidth: track.contentWidthAt(track.shown)
         contentHeight: height
         flickableDirection: Flickable.HorizontalFlick
         boundsBehavior: Flickable.StopAtBounds
         interactive: !pinch.active
+        // A finger wins over an animation: finish the zoom at once rather than fight the drag.
+        onMovementStarted: if (zoomAnimation.running) zoomAnimation.complete()
         onMovementEnded: track.timeline.setCentre(track.dayAt(track.width / 2))
 
         Item {
