@@ -6,6 +6,8 @@ Writes results.json and results.md. Scenarios so far:
 - validate: `load_pack` on synthetic packs (3 languages) of 10, 100, 1,000 (and 10,000 without --quick)
   panels, with as many events and recognition entries; baseline: PyYAML's C loader reading the same
   files into plain Python objects, with no checks at all.
+- timeline flick: frame intervals and each frame's own work while the bundled timeline is flicked;
+  baseline: a bare QML Flickable of as many items flicked the same way (benchmarks/frames.py).
 """
 
 from __future__ import annotations
@@ -62,6 +64,29 @@ def bench_validate(sizes: list[int], repeats: int, workdir: Path) -> list[dict]:
     return rows
 
 
+def _frame_rows(results: dict) -> list[str]:
+    frames = results.get("timeline_flick")
+    if not frames:
+        return []
+    lines = [
+        "",
+        "| timeline flick, 1920x1080 | frames | p50 (ms) | p95 (ms) | p99 (ms) | worst (ms) |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for key, label in (
+        ("timeline_interval", "kiosk: interval between frames"),
+        ("baseline_interval", "bare Flickable: interval"),
+        ("timeline_work", "kiosk: work per frame"),
+        ("baseline_work", "bare Flickable: work per frame"),
+    ):
+        row = frames[key]
+        lines.append(
+            f"| {label} | {row['frames']} | {row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} | {row['worst_ms']} |"
+        )
+    lines.append(f"\nWork per frame, p95 ratio kiosk / bare Flickable: {frames.get('work_ratio_p95')}")
+    return lines
+
+
 def markdown(results: dict) -> str:
     lines = [
         f"Machine: {results['machine']}, Python {results['python']}",
@@ -71,6 +96,7 @@ def markdown(results: dict) -> str:
     ]
     for row in results["validate"]:
         lines.append(f"| {row['panels']:,} | {row['validate_s']:.3f} | {row['parse_only_s']:.3f} | {row['ratio']:.2f} |")
+    lines += _frame_rows(results)
     return "\n".join(lines) + "\n"
 
 
@@ -87,6 +113,9 @@ def main() -> int:
             "python": platform.python_version(),
             "validate": bench_validate(sizes, repeats, Path(folder)),
         }
+    from frames import bench_timeline_flick
+
+    results["timeline_flick"] = bench_timeline_flick()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     (args.out / "results.md").write_text(markdown(results), encoding="utf-8")
