@@ -80,6 +80,11 @@ def _screens(kiosk: KioskWindow, clock: ManualClock, ticker: ManualTicker) -> li
     for kind in ("timeline", "map", "sources"):
         if kind in kiosk.exhibit.sectionTitles:
             steps.append((kind, lambda k=kind: session.openSection(k)))
+        if kind == "timeline" and kind in kiosk.exhibit.sectionTitles:
+            timeline = kiosk.exhibit.timeline
+            steps.append(("timeline zoomed in", lambda: timeline.zoomIn(timeline.centreDay, 0.0)))
+            if timeline.eventCount:
+                steps.append(("timeline event card", lambda: timeline.selectEvent(0)))
 
     def countdown() -> None:
         clock.advance(idle.idle_seconds + 1)
