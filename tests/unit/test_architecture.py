@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-PURE_PACKAGES = ["kiosk.content", "kiosk.layout.timeline", "kiosk.content.load", "kiosk.content.report", "kiosk.geo.asset", "kiosk.cli"]
+PURE_PACKAGES = ["kiosk.content", "kiosk.layout.recognition", "kiosk.layout.timeline", "kiosk.content.load", "kiosk.content.report", "kiosk.geo.asset", "kiosk.cli"]
 
 
 def test_content_and_geo_never_import_qt(pack):

@@ -15,6 +15,7 @@ from kiosk.content.model import Pack
 from kiosk.geo.asset import MapAsset
 from kiosk.ui.listmodels import EventListModel, PanelListModel, RecognitionListModel, RowListModel, SourceListModel
 from kiosk.ui.session import IdleSession, VisitorSession
+from kiosk.ui.recognitionmap import RecognitionMapViewModel
 from kiosk.ui.timeline import TimelineViewModel
 
 QML_IMPORT_NAME = "KioskCore"
@@ -56,6 +57,7 @@ class ExhibitViewModel(QObject):
         attract_items += [("panel", p) for p in pack.panels]
         self._attract = AttractListModel(attract_items, self._language, self)
         self._timeline = TimelineViewModel(pack, self._language, self.ui_text, self)
+        self._map = RecognitionMapViewModel(pack, places, self._language, self.place_name, self.ui_text, self)
         self._models: list[RowListModel] = [
             self._panels, self._events, self._sources, self._panel_sources, self._recognitions, self._attract,
         ]
@@ -129,6 +131,7 @@ class ExhibitViewModel(QObject):
     recognitions = Property(RecognitionListModel, lambda self: self._recognitions, constant=True)
     attractItems = Property(QObject, lambda self: self._attract, constant=True)
     timeline = Property(TimelineViewModel, lambda self: self._timeline, constant=True)
+    recognitionMap = Property(RecognitionMapViewModel, lambda self: self._map, constant=True)
 
     @Property(list, constant=True)
     def panelsWithEvents(self) -> list[bool]:
@@ -145,6 +148,7 @@ class ExhibitViewModel(QObject):
         for model in self._models:
             model.set_language(code)
         self._timeline.set_language(code)
+        self._map.set_language(code)
         self._refresh_strings()
         self.languageChanged.emit()
 
@@ -174,3 +178,5 @@ class ExhibitViewModel(QObject):
     def _on_visit_ended(self) -> None:
         self.setLanguage(self._pack.exhibit.default_language)
         self._timeline.reset()
+        self._map.reset()
+        self._recognitions.reset()

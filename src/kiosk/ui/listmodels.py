@@ -159,11 +159,52 @@ class RecognitionListModel(RowListModel):
         self._place_name = place_name
         self._ui = ui
         self._groups = {g.id: g for g in pack.recognitions.groups}
-        entries = sorted(
-            pack.recognitions.shown(),
-            key=lambda e: (e.date.first_day() if e.date else (9999, 12, 31), e.id),
-        )
-        super().__init__(entries, language, parent)
+        self._all = list(pack.recognitions.shown())
+        self._filter = ""
+        self._sort = "date"
+        super().__init__(self._arranged(language), language, parent)
+
+    def _arranged(self, language: str) -> list[Recognition]:
+        chosen = [e for e in self._all if not self._filter or e.group == self._filter]
+        if self._sort == "place":
+            return sorted(chosen, key=lambda e: (self._place_name(e.place, language).casefold(), e.id))
+        return sorted(chosen, key=lambda e: (e.date.first_day() if e.date else (9999, 12, 31), e.id))
+
+    filterChanged = Signal()
+
+    @Property(str, notify=filterChanged)
+    def groupFilter(self) -> str:
+        return self._filter
+
+    @Property(str, notify=filterChanged)
+    def sortOrder(self) -> str:
+        return self._sort
+
+    @Slot(str)
+    def setGroupFilter(self, group: str) -> None:
+        """Show one group only; an empty string shows every group."""
+        self._filter = group if group in self._groups else ""
+        self.set_items(self._arranged(self._language))
+        self.filterChanged.emit()
+
+    @Slot(str)
+    def setSortOrder(self, order: str) -> None:
+        """`date` (oldest first) or `place` (alphabetically in the visitor's language)."""
+        self._sort = order if order in ("date", "place") else "date"
+        self.set_items(self._arranged(self._language))
+        self.filterChanged.emit()
+
+    def set_language(self, language: str) -> None:
+        if self._sort == "place" and language != self._language:
+            self._language = language
+            self.set_items(self._arranged(language))  # the alphabet changes with the language
+            return
+        super().set_language(language)
+
+    def reset(self) -> None:
+        self._filter, self._sort = "", "date"
+        self.set_items(self._arranged(self._language))
+        self.filterChanged.emit()
 
     def row(self, entry: Recognition, language: str) -> dict[str, Any]:
         if entry.date:

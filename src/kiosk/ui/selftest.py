@@ -85,12 +85,35 @@ def _screens(kiosk: KioskWindow, clock: ManualClock, ticker: ManualTicker) -> li
             steps.append(("timeline zoomed in", lambda: timeline.zoomIn(timeline.centreDay, 0.0)))
             if timeline.eventCount:
                 steps.append(("timeline event card", lambda: timeline.selectEvent(0)))
+        if kind == "map" and kind in kiosk.exhibit.sectionTitles:
+            steps += _map_steps(kiosk)
 
     def countdown() -> None:
         clock.advance(idle.idle_seconds + 1)
         ticker.timeout.emit()
 
     steps.append(("idle countdown", countdown))
+    return steps
+
+
+def _map_steps(kiosk: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
+    recognition_map = kiosk.exhibit.recognitionMap
+    steps: list[tuple[str, Callable[[], None]]] = []
+    years = recognition_map.years
+    if years:
+        steps.append((f"map as of {years[0]}", lambda: recognition_map.setYear(years[0])))
+    entries = kiosk.exhibit.recognitions
+    if entries.rowCount():
+        place = entries.items()[0].place
+
+        def open_card() -> None:
+            recognition_map.setYear(0)
+            recognition_map.openPlace(place)
+
+        steps.append(("map place card", open_card))
+    organisations = recognition_map.organisations
+    if organisations:
+        steps.append(("map organisation", lambda: recognition_map.openOrganisation(organisations[0]["id"])))
     return steps
 
 

@@ -78,6 +78,12 @@ class Theme(QObject):
     divider = _colour("divider")
     scrim = _colour("scrim")
 
+    # The map: land, and one colour per recognition group (in the pack's order), told apart by lightness
+    # as well as hue so they stay distinct for colour-blind visitors.
+    land = Property(QColor, lambda self: QColor("#33363b"), constant=True)
+    memberLand = Property(QColor, lambda self: QColor("#5d6673"), constant=True)
+    groupColours = Property(list, lambda self: ["#d9b574", "#6fa39a", "#a597d6", "#e08e6d"], constant=True)
+
     fontSans = Property(str, lambda self: "Noto Sans", constant=True)
     fontSerif = Property(str, lambda self: "Noto Serif", constant=True)
     # Motion: slow enough to be calm, fast enough never to keep a visitor waiting.

@@ -3,13 +3,15 @@ import QtQuick
 import KioskCore
 import Kiosk
 
-// Who recognised what, and when, as a list in date order. (The world map builds on this; the list
-// stays as its alternative for visitors who cannot or will not use a map.)
+// The recognition map: the world with the places that adopted decisions, the counts and the year slider
+// beside it, a card for the place a visitor touches, and the same entries as a list.
 Rectangle {
     id: screen
 
     required property ExhibitViewModel exhibit
     required property string heading
+    readonly property RecognitionMapViewModel map: exhibit.recognitionMap
+    property bool listMode: false
 
     color: Theme.background
 
@@ -21,69 +23,91 @@ Rectangle {
         exhibit: screen.exhibit
     }
 
-    ListView {
-        id: list
-        objectName: "recognitionList"
+    Item {
+        id: header
         anchors.top: bar.bottom
-        anchors.bottom: parent.bottom
-        anchors.horizontalCenter: parent.horizontalCenter
-        width: Math.min(parent.width - 2 * Theme.margin, Theme.readingWidth)
-        spacing: Theme.gap * 1.5
-        clip: true
-        model: screen.exhibit.recognitions
-        header: ScreenTitle {
-            width: list.width
-            bottomPadding: Theme.gap
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        height: Math.max(title.implicitHeight, tools.height) + (Theme.portrait ? tools.height + Theme.gap : 0)
+
+        ScreenTitle {
+            id: title
+            anchors.left: parent.left
+            anchors.right: Theme.portrait ? parent.right : tools.left
+            anchors.rightMargin: Theme.gap
             text: screen.heading
         }
-        footer: Item { height: Theme.margin }
-        delegate: Column {
-            id: entry
-            required property string place
-            required property string group
-            required property string body
-            required property string dateText
-            required property string document
-            required property string wording
-            required property string description
-            width: ListView.view.width
-            spacing: Theme.gap / 3
-            Accessible.role: Accessible.ListItem
-            Accessible.name: entry.place + ". " + entry.body + ". " + entry.dateText
-
-            Text {
-                width: parent.width
-                text: entry.place
-                color: Theme.text
-                font.family: Theme.fontSerif
-                font.pixelSize: Theme.fontBody * 1.25
-                wrapMode: Text.WordWrap
+        Row {
+            id: tools
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            spacing: Theme.gap / 2
+            TouchButton {
+                objectName: "resetView"
+                visible: !screen.listMode
+                flat: true
+                text: screen.exhibit.strings.reset_view
+                onActivated: world.resetView()
             }
-            Text {
-                width: parent.width
-                text: [entry.group, entry.document, entry.dateText].filter(part => part.length > 0).join(" · ")
-                color: Theme.accent
-                font.family: Theme.fontSans
-                font.pixelSize: Theme.fontSmall
-                wrapMode: Text.WordWrap
-            }
-            Text {
-                width: parent.width
-                text: entry.body
-                color: Theme.text
-                font.family: Theme.fontSans
-                font.pixelSize: Theme.fontBody * 0.9
-                wrapMode: Text.WordWrap
-            }
-            Text {
-                width: parent.width
-                text: entry.description
-                color: Theme.textMuted
-                font.family: Theme.fontSans
-                font.pixelSize: Theme.fontBody * 0.9
-                lineHeight: 1.3
-                wrapMode: Text.WordWrap
+            TouchButton {
+                objectName: "mapListToggle"
+                flat: true
+                text: screen.listMode ? screen.exhibit.strings.show_map : screen.exhibit.strings.show_list
+                onActivated: screen.listMode = !screen.listMode
             }
         }
+    }
+
+    Item {
+        id: body
+        anchors.top: header.bottom
+        anchors.topMargin: Theme.gap
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.gap
+        anchors.left: parent.left
+        anchors.right: parent.right
+        visible: !screen.listMode
+
+        WorldMap {
+            id: world
+            objectName: "worldMap"
+            x: Theme.gap
+            width: Theme.portrait ? parent.width - 2 * Theme.gap : parent.width - panel.width - Theme.margin - Theme.gap
+            // In portrait the map takes only the height its shape needs; the panel gets the rest.
+            height: Theme.portrait ? Math.min(parent.height * 0.5, width * screen.map.worldViewBox[3] / screen.map.worldViewBox[2] * 1.08)
+                                   : parent.height
+            exhibit: screen.exhibit
+        }
+
+        MapPanel {
+            id: panel
+            x: Theme.portrait ? Theme.margin : parent.width - width - Theme.margin
+            y: Theme.portrait ? world.height + Theme.gap : 0
+            width: Theme.portrait ? parent.width - 2 * Theme.margin : Math.max(parent.width * 0.27, Theme.touchTarget * 5.5)
+            height: Theme.portrait ? parent.height - world.height - Theme.gap : parent.height
+            exhibit: screen.exhibit
+        }
+
+        PlaceCard {
+            objectName: "placeCard"
+            visible: screen.map.cardOpen
+            exhibit: screen.exhibit
+            x: Theme.portrait ? Theme.margin / 2 : parent.width - width - Theme.margin / 2
+            y: Theme.portrait ? parent.height - height : 0
+            width: Theme.portrait ? parent.width - Theme.margin : Math.min(parent.width * 0.4, Theme.readingWidth * 0.62)
+            height: Theme.portrait ? parent.height * 0.5 : parent.height
+        }
+    }
+
+    RecognitionList {
+        anchors.top: header.bottom
+        anchors.topMargin: Theme.gap
+        anchors.bottom: parent.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        visible: screen.listMode
+        exhibit: screen.exhibit
     }
 }

@@ -63,7 +63,7 @@ Rectangle {
                 objectName: "zoomOut"
                 visible: !screen.listMode
                 enabled: screen.timeline.level > 0
-                text: "−"
+                text: "–"  // an en dash: the bundled font has no minus sign
                 glyph: true
                 Accessible.name: screen.exhibit.strings.zoom_out
                 onActivated: screen.timeline.zoomOut(track.dayAt(track.width / 2), track.width / 2)

@@ -1,0 +1,113 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import KioskCore
+import Kiosk
+
+// Beside the map: the legend with running counts (computed from the data), the organisations (a tap
+// lights their member states), and the year slider.
+Flickable {
+    id: panel
+
+    required property ExhibitViewModel exhibit
+    readonly property RecognitionMapViewModel map: exhibit.recognitionMap
+
+    contentHeight: column.height
+    boundsBehavior: Flickable.StopAtBounds
+    clip: true
+
+    Column {
+        id: column
+        width: panel.width
+        spacing: Theme.gap
+
+        Repeater {
+            model: panel.map.legend
+            delegate: Row {
+                id: entry
+                required property var modelData
+                objectName: "legend_" + modelData.group
+                spacing: Theme.gap / 2
+                Accessible.role: Accessible.StaticText
+                Accessible.name: entry.modelData.count + " " + entry.modelData.label
+                Rectangle {
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: Theme.fontBody
+                    height: width
+                    radius: Theme.scale * 4
+                    color: Theme.groupColours[entry.modelData.index % Theme.groupColours.length]
+                }
+                Text {
+                    objectName: "count_" + entry.modelData.group
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: entry.modelData.count
+                    color: Theme.text
+                    font.family: Theme.fontSerif
+                    font.pixelSize: Theme.fontTitle * 0.7
+                }
+                Text {
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: column.width - Theme.fontBody - Theme.fontTitle * 1.6 - Theme.gap
+                    text: entry.modelData.label
+                    color: Theme.textMuted
+                    font.family: Theme.fontSans
+                    font.pixelSize: Theme.fontBody * 0.9
+                    wrapMode: Text.WordWrap
+                }
+            }
+        }
+
+        Repeater {
+            model: panel.map.organisations
+            delegate: Rectangle {
+                id: organisation
+                required property var modelData
+                objectName: "organisation_" + modelData.id
+                width: column.width
+                height: Math.max(Theme.touchTarget, orgText.implicitHeight + Theme.gap)
+                radius: Theme.gap / 3
+                color: panel.map.organisation === modelData.id ? Theme.surfaceRaised : "transparent"
+                border.color: modelData.recognised ? Theme.groupColours[2 % Theme.groupColours.length] : Theme.divider
+                border.width: Math.max(1, Theme.scale * 2)
+                Accessible.role: Accessible.Button
+                Accessible.name: modelData.name
+                Column {
+                    id: orgText
+                    anchors.verticalCenter: parent.verticalCenter
+                    x: Theme.gap / 2
+                    width: parent.width - Theme.gap
+                    Text {
+                        width: parent.width
+                        text: organisation.modelData.name
+                        color: Theme.text
+                        font.family: Theme.fontSans
+                        font.pixelSize: Theme.fontBody * 0.9
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        width: parent.width
+                        visible: organisation.modelData.memberCount > 0
+                        text: panel.exhibit.strings.member_states.replace("{count}", organisation.modelData.memberCount)
+                        color: Theme.textMuted
+                        font.family: Theme.fontSans
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WordWrap
+                    }
+                }
+                TapHandler {
+                    gesturePolicy: TapHandler.ReleaseWithinBounds
+                    onTapped: panel.map.openOrganisation(organisation.modelData.id)
+                }
+            }
+        }
+
+        YearSlider {
+            width: column.width
+            exhibit: panel.exhibit
+        }
+
+        UsInset {
+            width: column.width
+            map: panel.map
+        }
+    }
+}
