@@ -19,17 +19,19 @@ Item {
 
     function resetView(): void {
         zoom = 1.0
-        flick.contentX = 0
-        flick.contentY = 0
+        flick.contentX = -flick.leftMargin
+        flick.contentY = -flick.topMargin
     }
+    // Zoom keeping the point under (viewX, viewY) in place, then keep the map within its bounds.
+    // (With margins, a Flickable's content starts at -leftMargin, not 0.)
     function zoomAround(newZoom: real, viewX: real, viewY: real): void {
         const clamped = Math.max(1.0, Math.min(maxZoom, newZoom))
         const ratio = clamped / zoom
         const x = (flick.contentX + viewX) * ratio - viewX
         const y = (flick.contentY + viewY) * ratio - viewY
         zoom = clamped
-        flick.contentX = Math.max(0, Math.min(flick.contentWidth - flick.width, x))
-        flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, y))
+        flick.contentX = Math.max(-flick.leftMargin, Math.min(flick.contentWidth + flick.rightMargin - flick.width, x))
+        flick.contentY = Math.max(-flick.topMargin, Math.min(flick.contentHeight + flick.bottomMargin - flick.height, y))
     }
 
     clip: true
@@ -45,7 +47,9 @@ Item {
         contentHeight: view.unitsHigh * view.scaleNow
         // Centre the map when it is smaller than the view (zoomed out, in a tall or wide space).
         leftMargin: Math.max(0, (width - contentWidth) / 2)
+        rightMargin: leftMargin
         topMargin: Math.max(0, (height - contentHeight) / 2)
+        bottomMargin: topMargin
         boundsBehavior: Flickable.StopAtBounds
         interactive: !pinch.active
 
