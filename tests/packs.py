@@ -103,6 +103,13 @@ organisations:
   - id: org
     name:{org}
     members: [MX, PK]
+place_names:
+  MX:
+    en: "Mexico"
+    fr: "Mexique"
+  PK:
+    en: "Pakistan"
+    fr: "Pakistan"
 entries:
   - id: mx-2011
     kind: country

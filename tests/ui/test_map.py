@@ -31,7 +31,11 @@ def map_pack(tmp_path):
     lines = ["groups:"]
     for group in ("countries", "us-states", "organisations"):
         lines += [f"  - id: {group}", f"    label:{text(group, 6)}"]
-    lines += ["organisations:", "  - id: org", f"    name:{text('Org', 6)}", "    members: [PK, MT]", "entries:"]
+    lines += ["organisations:", "  - id: org", f"    name:{text('Org', 6)}", "    members: [PK, MT]", "place_names:"]
+    for code, en, fr in (("MX", "Mexico", "Mexique"), ("PK", "Pakistan", "Pakistan"), ("MT", "Malta", "Malte"),
+                         ("US-TX", "Texas", "Texas"), ("US-RI", "Rhode Island", "Rhode Island")):
+        lines += [f"  {code}:", f'    en: "{en}"', f'    fr: "{fr}"']
+    lines.append("entries:")
     for entry_id, kind, place, group, date in ENTRIES:
         lines += [
             f"  - id: {entry_id}", f"    kind: {kind}", f"    place: {place}", f"    group: {group}",

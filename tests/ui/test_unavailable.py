@@ -15,7 +15,7 @@ def test_broken_pack_shows_its_problems_in_a_preview_window(pack, qapp, qtbot):
         assert kiosk.exhibit is None
         kiosk.show_windowed(QSize(1280, 720))
         qtbot.waitExposed(kiosk.window)
-        qtbot.waitUntil(lambda: any("recognitions.yaml:15:12: error:" in t for t in visible_texts(kiosk.window)))
+        qtbot.waitUntil(lambda: any("recognitions.yaml:22:12: error:" in t for t in visible_texts(kiosk.window)))
         assert "This content pack cannot be shown" in visible_texts(kiosk.window)
     finally:
         kiosk.close()

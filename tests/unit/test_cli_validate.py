@@ -18,7 +18,7 @@ def test_broken_pack_exits_1_and_prints_file_line_column(pack, capsys):
     edit(pack / "recognitions.yaml", "place: MX", "place: XY")
     assert main(["validate", str(pack)]) == 1
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[0].startswith("recognitions.yaml:15:12: error: `XY` is not a country code the map knows")
+    assert lines[0].startswith("recognitions.yaml:22:12: error: `XY` is not a country code the map knows")
     assert lines[-1] == "test-exhibit: 1 error, 0 warnings; NOT usable"
 
 

@@ -273,3 +273,16 @@ def test_disputes_and_unchecked_sources_are_warnings_for_staff(pack):
     assert "sources.yaml: warning: 1 of 2 sources have not been checked live: src-a (open each link, then set `checked: yes`)" in warnings
     assert any("sources disagree about this event: B says 25 Feb" in w for w in warnings)
     assert load_pack(pack).pack is not None
+
+
+def test_every_shown_place_needs_a_name_in_every_language(pack):
+    edit(pack / "recognitions.yaml", '    fr: "Pakistan"\n', "")  # the pack's own name for PK in fr
+    names = {"MX": {"en": "Mexico", "fr": "Mexique"}, "PK": {"en": "Pakistan"}}
+    errors = [str(p) for p in load_pack(pack, names=names).errors]
+    line = line_of(pack / "recognitions.yaml", "place: PK")
+    assert errors == [
+        f"recognitions.yaml:{line}:12: error: there is no fr name for `PK` "
+        '(add it under place_names in recognitions.yaml, e.g. PK: {fr: "…"})'
+    ]
+    edit(pack / "recognitions.yaml", '  PK:\n    en: "Pakistan"\n', '  PK:\n    en: "Pakistan"\n    fr: "Pakistan"\n')
+    assert load_pack(pack, names=names).errors == []

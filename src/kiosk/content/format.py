@@ -263,7 +263,7 @@ RECOGNITIONS = Record(
         Field("organisations", ListOf(ORGANISATION), help="organisations and their member states"),
         Field(
             "place_names",
-            MapOf(Plain(12, re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"), "a place code"), Text(60)),
+            MapOf(Plain(12, re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"), "a place code"), Text(60, every_language=False)),
             help="names for places, overriding the built-in names",
         ),
         Field("entries", ListOf(RECOGNITION), True, "the decisions"),

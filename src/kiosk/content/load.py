@@ -35,7 +35,7 @@ from kiosk.content.rules import Draft, check
 from kiosk.content.schema import Context, Text, Values, suggestion
 from kiosk.content.uistrings import UI_STRINGS
 from kiosk.content.yamlread import Mapping, Node
-from kiosk.geo.asset import MapAsset, load_map_asset
+from kiosk.geo.asset import MapAsset, load_map_asset, load_place_names
 from kiosk.resources import asset_path
 
 KNOWN_FILES = ("exhibit.yaml", "ui.yaml", "sources.yaml", "timeline.yaml", "recognitions.yaml")
@@ -59,26 +59,30 @@ class LoadResult:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
-def load_pack(root: Path | str, places: MapAsset | None = None) -> LoadResult:
+def load_pack(
+    root: Path | str, places: MapAsset | None = None, names: dict[str, dict[str, str]] | None = None
+) -> LoadResult:
     """Read and check a pack folder. Never raises for anything found in the pack."""
     # Loading allocates hundreds of thousands of small, long-lived, acyclic objects; the cyclic
     # collector would rescan them over and over (about 40% of the time on a 1,000-panel pack).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(Path(root), places)
+        return _load(Path(root), places, names)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _load(root: Path, places: MapAsset | None) -> LoadResult:
+def _load(root: Path, places: MapAsset | None, names: dict[str, dict[str, str]] | None) -> LoadResult:
     log = ProblemLog()
     if not root.is_dir():
         log.error(Position(str(root)), "this content folder does not exist")
         return LoadResult(root, None, tuple(log.problems), "")
     if places is None:
         places = load_map_asset(asset_path("geo", "recognition_map.json"))
+    if names is None:
+        names = load_place_names(asset_path("geo", "place_names.json"))
     files = PackFiles(root, log)
     draft = Draft()
     ctx = Context(log)
@@ -114,7 +118,7 @@ def _load(root: Path, places: MapAsset | None) -> LoadResult:
         if name.endswith(".yml"):
             log.warning(Position(name), "this panel is ignored: panel files must end in .yaml", "rename it")
 
-    check(draft, ctx, files, places)
+    check(draft, ctx, files, places, names)
     digest = content_hash(root, files.digests)
     exhibit_id = draft.exhibit["id"] if draft.exhibit and draft.exhibit["id"] else ""
     pack = None if log.has_errors else _build(root, draft, ctx, digest)

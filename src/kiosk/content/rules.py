@@ -52,9 +52,12 @@ def shown_places(entries: list[Values], group: str) -> list[str]:
     return list(dict.fromkeys(e["place"] for e in entries if e.get("show", True) and e["group"] == group and e["place"]))
 
 
-def check(draft: Draft, ctx: Context, files: PackFiles, places: MapAsset | None) -> None:
+def check(
+    draft: Draft, ctx: Context, files: PackFiles, places: MapAsset | None, names: dict[str, dict[str, str]]
+) -> None:
     ids = _check_ids(draft, ctx)
     _check_references(ctx, ids, places, draft.unreadable)
+    _check_place_names(draft, ctx, places, names)
     _check_sections(draft, ctx)
     _check_counts(draft, ctx)
     _check_images(draft, ctx, files)
@@ -117,6 +120,35 @@ def _check_references(
                 f"there is no {ref.kind} with the id `{ref.value}` in {where}",
                 suggestion(ref.value, known[ref.kind]),
             )
+
+
+def _check_place_names(
+    draft: Draft, ctx: Context, places: MapAsset | None, names: dict[str, dict[str, str]]
+) -> None:
+    """Every place shown to visitors needs a name in every language: the pack's own `place_names`,
+    else the curated table that ships with the map."""
+    if draft.recognitions is None or places is None:
+        return
+    overrides = draft.recognitions.get("place_names", {}) or {}
+    known = {"country": places.countries(), "subdivision": places.subdivisions()}
+    reported: set[tuple[str, str]] = set()
+    for entry in draft.recognition_entries():
+        place = entry["place"]
+        if not entry.get("show", True) or place not in known.get(entry["kind"], ()):
+            continue  # organisations are named in the pack; unknown codes are reported already
+        for language in ctx.languages:
+            override = overrides.get(place)
+            if (override is not None and override.has(language)) or names.get(place, {}).get(language):
+                continue
+            if (place, language) in reported:
+                continue
+            reported.add((place, language))
+            message = f"there is no {language} name for `{place}`"
+            hint = f"add it under place_names in recognitions.yaml, e.g. {place}: {{{language}: \"…\"}}"
+            if language == ctx.default_language or ctx.missing_policy.get(language, "error") == "error":
+                ctx.log.error(entry.at("place"), message, hint)
+            else:
+                ctx.log.warning(entry.at("place"), message, hint)
 
 
 def _check_sections(draft: Draft, ctx: Context) -> None:

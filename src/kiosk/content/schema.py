@@ -167,8 +167,9 @@ class DateField(FieldType):
 class Text(FieldType):
     """Visitor-facing text: one entry per language of the pack."""
 
-    def __init__(self, max_chars: int) -> None:
+    def __init__(self, max_chars: int, every_language: bool = True) -> None:
         self.max_chars = max_chars
+        self.every_language = every_language  # False: a text may give only some languages (overrides)
         self.describe = f"text in each language of the exhibit (at most {max_chars} characters)"
 
     def convert(self, node: Node, ctx: Context) -> LocalisedText | None:
@@ -196,7 +197,7 @@ class Text(FieldType):
                     "shorten it or split it",
                 )
             texts[language] = text
-        for language in ctx.languages:
+        for language in ctx.languages if self.every_language else ():
             if language not in texts:
                 ctx.fallbacks[language] = ctx.fallbacks.get(language, 0) + 1
                 message = f"the {language} text is missing"

@@ -65,3 +65,13 @@ def load_map_asset(path: Path) -> MapAsset:
     extra = {code: _shape(code, feature) for code, feature in raw.get("extra", {}).items()}
     credits = tuple(str(c) if not isinstance(c, dict) else c.get("text", json.dumps(c)) for c in raw.get("credits", []))
     return MapAsset(_layer(raw["world"]), _layer(raw["us"], "US-"), extra, credits)
+
+
+@cache
+def load_place_names(path: Path) -> dict[str, dict[str, str]]:
+    """The curated name table: place code -> language -> name (ISO 3166 codes, `US-TX`, `GB-SCT`)."""
+    path = Path(path)
+    if not path.is_file():
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {code: dict(names) for code, names in raw.items()}

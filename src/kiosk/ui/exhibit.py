@@ -12,7 +12,8 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable, QQmlPropertyMap
 
 from kiosk.content.model import Pack
-from kiosk.geo.asset import MapAsset
+from kiosk.geo.asset import MapAsset, load_place_names
+from kiosk.resources import asset_path
 from kiosk.ui.listmodels import EventListModel, PanelListModel, RecognitionListModel, RowListModel, SourceListModel
 from kiosk.ui.session import IdleSession, VisitorSession
 from kiosk.ui.recognitionmap import RecognitionMapViewModel
@@ -43,6 +44,7 @@ class ExhibitViewModel(QObject):
         super().__init__(parent)
         self._pack = pack
         self._places = places
+        self._names = load_place_names(asset_path("geo", "place_names.json"))
         self._language = pack.exhibit.default_language
         self._strings = QQmlPropertyMap.create(self)  # the constructor is deprecated
         self._session = VisitorSession(len(pack.panels), tuple(s.kind for s in pack.exhibit.sections), self)
@@ -74,13 +76,16 @@ class ExhibitViewModel(QObject):
         return text.get(language) if text else key
 
     def place_name(self, code: str, language: str) -> str:
+        """The pack's own name for a place, else the curated table's, else the map data's English name."""
         override = self._pack.recognitions.place_names.get(code)
-        if override is not None:
+        if override is not None and override.has(language):
             return override.get(language)
         organisation = next((o for o in self._pack.recognitions.organisations if o.id == code), None)
         if organisation is not None:
             return organisation.name.get(language)
-        return self._places.name(code) if self._places else code
+        curated = self._names.get(code, {})
+        name = curated.get(language) or (override.get(language) if override else "") or curated.get("en")
+        return name or (self._places.name(code) if self._places else code)
 
     # Properties ----------------------------------------------------------------------------
     def _get_language(self) -> str:
