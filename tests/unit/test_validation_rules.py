@@ -286,3 +286,24 @@ def test_every_shown_place_needs_a_name_in_every_language(pack):
     ]
     edit(pack / "recognitions.yaml", '  PK:\n    en: "Pakistan"\n', '  PK:\n    en: "Pakistan"\n    fr: "Pakistan"\n')
     assert load_pack(pack, names=names).errors == []
+
+
+def test_draft_translations_are_counted_per_file_and_language(pack, capsys):
+    from kiosk.cli import main
+
+    edit(pack / "timeline.yaml", '      fr: "Event title (fr)"', '      fr (draft): "Event title (fr)"')
+    result = load_pack(pack)
+    assert result.errors == []
+    assert result.pack.timeline.events[0].title.is_draft("fr")
+    assert not result.pack.timeline.events[0].text.is_draft("fr")
+    assert result.coverage[("timeline.yaml", "fr")] == (2, 1, 0)
+    assert result.coverage[("timeline.yaml", "en")] == (3, 0, 0)
+    main(["validate", str(pack)])
+    out = capsys.readouterr().out
+    assert "  timeline.yaml" in out and "2/1/0" in out
+    assert "fr: 100% translated, 99% reviewed" in out
+
+
+def test_a_text_given_twice_once_as_draft_is_an_error(pack):
+    edit(pack / "timeline.yaml", '      fr: "Event title (fr)"', '      fr: "Event title (fr)"\n      fr (draft): "Autre"')
+    assert "the fr text is given twice (once as a draft)" in only_error(pack)

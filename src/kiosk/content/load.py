@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.content import format as fmt
@@ -49,6 +49,9 @@ class LoadResult:
     problems: tuple[Problem, ...]
     content_hash: str
     exhibit_id: str = ""
+    languages: tuple[str, ...] = ()
+    # (file, language) -> (reviewed, draft, missing) visitor texts: the translation matrix
+    coverage: dict[tuple[str, str], tuple[int, int, int]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -122,7 +125,8 @@ def _load(root: Path, places: MapAsset | None, names: dict[str, dict[str, str]] 
     digest = content_hash(root, files.digests)
     exhibit_id = draft.exhibit["id"] if draft.exhibit and draft.exhibit["id"] else ""
     pack = None if log.has_errors else _build(root, draft, ctx, digest)
-    return LoadResult(root, pack, tuple(log.problems), digest, exhibit_id)
+    coverage = {key: (tally[0], tally[1], tally[2]) for key, tally in ctx.coverage.items()}
+    return LoadResult(root, pack, tuple(log.problems), digest, exhibit_id, ctx.languages, coverage)
 
 
 def _convert(node: Node | None, record, ctx: Context) -> Values | None:

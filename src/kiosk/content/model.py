@@ -22,9 +22,11 @@ class LocalisedText:
 
     texts: Mapping[str, str]
     default: str
+    drafts: frozenset[str] = frozenset()  # languages whose text is a draft nobody has reviewed yet
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "texts", MappingProxyType(dict(self.texts)))
+        object.__setattr__(self, "drafts", frozenset(self.drafts))
 
     def get(self, language: str) -> str:
         text = self.texts.get(language)
@@ -35,8 +37,11 @@ class LocalisedText:
     def has(self, language: str) -> bool:
         return language in self.texts
 
+    def is_draft(self, language: str) -> bool:
+        return language in self.drafts
+
     def __hash__(self) -> int:
-        return hash((tuple(sorted(self.texts.items())), self.default))
+        return hash((tuple(sorted(self.texts.items())), self.default, self.drafts))
 
 
 @dataclass(frozen=True, order=True)

@@ -28,8 +28,37 @@ def summary_line(result: LoadResult, strict: bool = False) -> str:
     return text
 
 
+def translation_matrix(result: LoadResult) -> list[str]:
+    """Per file and language: texts reviewed / draft / missing, then a total line."""
+    if len(result.languages) < 2 or not result.coverage:
+        return []
+    files = sorted({file for file, _ in result.coverage})
+    width = max(len(f) for f in files + ["all files"]) + 2
+    header = "Translations, reviewed/draft/missing:".ljust(width) + "".join(f"{lang:>14}" for lang in result.languages)
+    lines = [header]
+    totals = {lang: [0, 0, 0] for lang in result.languages}
+    for file in files:
+        cells = []
+        for lang in result.languages:
+            reviewed, draft, missing = result.coverage.get((file, lang), (0, 0, 0))
+            for i, n in enumerate((reviewed, draft, missing)):
+                totals[lang][i] += n
+            cells.append(f"{reviewed}/{draft}/{missing}".rjust(14))
+        lines.append(f"  {file}".ljust(width) + "".join(cells))
+    lines.append("  all files".ljust(width) + "".join("/".join(map(str, totals[lang])).rjust(14) for lang in result.languages))
+    for lang in result.languages:
+        reviewed, draft, missing = totals[lang]
+        total = reviewed + draft + missing
+        if total:
+            lines.append(
+                f"  {lang}: {100 * (reviewed + draft) / total:.0f}% translated, {100 * reviewed / total:.0f}% reviewed"
+            )
+    return lines
+
+
 def as_text(result: LoadResult, strict: bool = False) -> str:
     lines = [str(p) for p in result.problems]
+    lines += translation_matrix(result)
     lines.append(summary_line(result, strict))
     return "\n".join(lines)
 
@@ -44,6 +73,10 @@ def as_json(result: LoadResult, strict: bool = False) -> str:
             "errors": len(result.errors),
             "warnings": len(result.warnings),
             "problems": [p.as_dict() for p in result.problems],
+            "translations": [
+                {"file": file, "language": lang, "reviewed": r, "draft": d, "missing": m}
+                for (file, lang), (r, d, m) in sorted(result.coverage.items())
+            ],
         },
         ensure_ascii=False,
         indent=2,

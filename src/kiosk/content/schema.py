@@ -19,6 +19,8 @@ from kiosk.content.yamlread import Mapping, Node, Scalar, Sequence
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# `az (draft): "..."` is a translation nobody has reviewed yet; deleting " (draft)" marks it reviewed.
+_DRAFT_KEY = re.compile(r"^(?P<language>\S+)\s*\(draft\)$")
 _TRUE = {"yes", "true", "on"}
 _FALSE = {"no", "false", "off"}
 
@@ -40,6 +42,7 @@ class Context:
     languages: tuple[str, ...] = ()
     missing_policy: dict[str, str] = field(default_factory=dict)  # language -> error | warning
     references: list[Reference] = field(default_factory=list)
+    coverage: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (file, language) -> [reviewed, draft, missing]
     unknown_languages: set[tuple[str, str]] = field(default_factory=set)  # (file, code) already reported
     fallbacks: dict[str, int] = field(default_factory=dict)  # language -> texts missing it
 
@@ -178,8 +181,16 @@ class Text(FieldType):
             _wrong(node, ctx, "text for each language", f"write it on its own line as `{example}`" if example else "")
             return None
         texts: dict[str, str] = {}
+        drafts: set[str] = set()
         for key, value in node.pairs:
             language = key.value
+            draft = _DRAFT_KEY.match(language)
+            if draft:
+                language = draft.group("language")
+                if language in texts or language in drafts:
+                    ctx.log.error(key.position, f"the {language} text is given twice (once as a draft)")
+                    continue
+                drafts.add(language)
             if ctx.languages and language not in ctx.languages:
                 if (key.file, language) not in ctx.unknown_languages:  # once per file, not once per text
                     ctx.unknown_languages.add((key.file, language))
@@ -196,7 +207,11 @@ class Text(FieldType):
                     f"this {language} text is {len(text)} characters long; at most {self.max_chars} fit here",
                     "shorten it or split it",
                 )
+            if language in texts:
+                ctx.log.error(key.position, f"the {language} text is given twice (once as a draft)")
+                continue
             texts[language] = text
+        self._count(node.file, ctx, texts, drafts)
         for language in ctx.languages if self.every_language else ():
             if language not in texts:
                 ctx.fallbacks[language] = ctx.fallbacks.get(language, 0) + 1
@@ -210,7 +225,20 @@ class Text(FieldType):
         if not texts:
             return None
         default = ctx.default_language or next(iter(texts))
-        return LocalisedText(texts, default)
+        return LocalisedText(texts, default, frozenset(drafts & texts.keys()))
+
+    def _count(self, file: str, ctx: Context, texts: dict[str, str], drafts: set[str]) -> None:
+        """Tally translation coverage and review status per file and language, for the validator's matrix."""
+        if not self.every_language:
+            return
+        for language in ctx.languages:
+            tally = ctx.coverage.setdefault((file, language), [0, 0, 0])
+            if language not in texts:
+                tally[2] += 1
+            elif language in drafts:
+                tally[1] += 1
+            else:
+                tally[0] += 1
 
 
 class ListOf(FieldType):
