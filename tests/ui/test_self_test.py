@@ -53,3 +53,22 @@ def test_self_test_fails_on_a_pack_that_does_not_validate(tmp_path):
     run = run_self_test(pack)
     assert run.returncode == 1
     assert "FAILED: content: timeline.yaml:2:1: error: a value is missing here" in run.stdout
+
+
+def test_self_test_reports_text_that_does_not_fit(tmp_path):
+    pack = write_minimal_pack(tmp_path / "pack")
+    title = pack / "panels" / "01-first.yaml"
+    long_word = "Unbreakable" * 6  # 66 characters: within the validator's limit, but one word
+    title.write_text(title.read_text(encoding="utf-8").replace("First panel (en)", long_word), encoding="utf-8")
+    run = run_self_test(pack)
+    assert run.returncode == 1, run.stdout
+    assert f"en panel 1: text does not fit: '{long_word[:60]}'" in run.stdout
+
+
+def test_self_test_reports_characters_the_bundled_font_cannot_draw(tmp_path):
+    pack = write_minimal_pack(tmp_path / "pack")
+    timeline = pack / "timeline.yaml"
+    timeline.write_text(timeline.read_text(encoding="utf-8").replace("Event text (fr)", "Texte 漢 ✕"), encoding="utf-8")
+    run = run_self_test(pack)
+    assert run.returncode == 1
+    assert "font: NotoSans-Regular.ttf cannot draw ✕ 漢 used by the exhibit" in run.stdout

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from PySide6.QtCore import QEventLoop, QSize, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFontDatabase, QImage
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFontDatabase, QImage, QRawFont
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.content import LoadResult
 from kiosk.geo.asset import MapAsset
+from kiosk.resources import asset_path
 from kiosk.ui.app import KioskWindow, application
 from kiosk.ui.session import IdleSession, ManualClock, ManualTicker
 
@@ -61,6 +63,88 @@ def _broken_images(window) -> list[str]:
     return broken
 
 
+def overflowing_texts(window) -> list[str]:
+    """Visible texts that do not fit their box: elided, cut at a line limit, or wider than their width."""
+    found = []
+    frame_width = window.width()
+    for item in _items(window.contentItem()):
+        if not item.inherits("QQuickText") or not item.isVisible() or not item.property("text"):
+            continue
+        if not _shown(item):
+            continue
+        text = str(item.property("text"))
+        too_wide = item.property("contentWidth") > item.width() + 1.5
+        if item.property("truncated") or too_wide:
+            found.append(text[:60])
+            continue
+        left = item.mapToScene(QPointF(0, 0)).x()
+        if left + item.property("contentWidth") > frame_width + 1.5 and _fully_on_screen_parent(item):
+            found.append(text[:60])  # runs off the right edge of the screen
+    return found
+
+
+def _shown(item: QQuickItem) -> bool:
+    while item is not None:
+        if not item.isVisible() or item.opacity() == 0:
+            return False
+        item = item.parentItem()
+    return True
+
+
+def _fully_on_screen_parent(item: QQuickItem) -> bool:
+    """Texts inside a horizontally scrolling view (the timeline) may run off screen by design."""
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.inherits("QQuickFlickable") and parent.property("contentWidth") > parent.width() + 1:
+            return False
+        parent = parent.parentItem()
+    return True
+
+
+def missing_glyphs(pack) -> dict[str, list[str]]:
+    """Characters the exhibit uses that a bundled font cannot draw, per font file."""
+    characters: set[str] = set()
+    for text in visitor_texts(pack):
+        characters.update(text)
+    missing: dict[str, list[str]] = {}
+    for name in ("NotoSans-Regular.ttf", "NotoSerif-Regular.ttf"):
+        font = QRawFont(str(asset_path("fonts", name)), 24)
+        gaps = sorted(c for c in characters if c.isprintable() and not c.isspace() and not font.supportsCharacter(ord(c)))
+        if gaps:
+            missing[name] = gaps
+    return missing
+
+
+def visitor_texts(pack):
+    """Every string a visitor can see, in every language (the content model walked generically)."""
+    from kiosk.content.model import LocalisedText
+
+    seen: set[int] = set()
+
+    def walk(value):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        if isinstance(value, LocalisedText):
+            yield from value.texts.values()
+        elif isinstance(value, str):
+            return
+        elif isinstance(value, dict) or hasattr(value, "items"):
+            for item in value.values():
+                yield from walk(item)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                yield from walk(item)
+        elif hasattr(value, "__dataclass_fields__"):
+            for name in value.__dataclass_fields__:
+                if name != "staff":
+                    yield from walk(getattr(value, name))
+
+    yield from walk(pack)
+    for language in pack.exhibit.languages:
+        yield language.name
+
+
 def _looks_rendered(image: QImage) -> bool:
     """More than one colour on the glass: something was drawn, not an empty window."""
     if image.isNull():
@@ -70,7 +154,7 @@ def _looks_rendered(image: QImage) -> bool:
     return any(image.pixel(x, y) != first for x in range(0, image.width(), step_x) for y in range(0, image.height(), step_y))
 
 
-def _screens(kiosk: KioskWindow, clock: ManualClock, ticker: ManualTicker) -> list[tuple[str, Callable[[], None]]]:
+def screen_steps(kiosk: KioskWindow, clock: ManualClock, ticker: ManualTicker) -> list[tuple[str, Callable[[], None]]]:
     """Every screen and state a visitor can reach, as (name, how to get there)."""
     session, idle = kiosk.exhibit.session, kiosk.idle
     steps: list[tuple[str, Callable[[], None]]] = [("attract", session.reset), ("home", session.start)]
@@ -140,6 +224,9 @@ def run_self_test(
             if family not in families:
                 report.failures.append(f"font: the bundled family {family!r} is not available")
         report.checked.append("fonts: " + ", ".join(REQUIRED_FAMILIES))
+        for font, characters in missing_glyphs(result.pack).items():
+            report.failures.append(f"font: {font} cannot draw {' '.join(characters)} used by the exhibit")
+        report.checked.append("font coverage of every character the exhibit uses")
         for size in sizes:
             clock, ticker = ManualClock(), ManualTicker()
             idle = IdleSession(clock=clock, ticker=ticker)
@@ -149,7 +236,7 @@ def run_self_test(
             try:
                 for language in kiosk.exhibit.languages:
                     code = language["code"]
-                    for name, go in _screens(kiosk, clock, ticker):
+                    for name, go in screen_steps(kiosk, clock, ticker):
                         kiosk.exhibit.session.reset() if name == "attract" else None
                         go()
                         if name != "attract":
@@ -162,6 +249,7 @@ def run_self_test(
                         image = kiosk.window.grabWindow()
                         problems = messages[before:]
                         problems += [f"image could not be shown: {src}" for src in _broken_images(kiosk.window)]
+                        problems += [f"text does not fit: {text!r}" for text in overflowing_texts(kiosk.window)]
                         if not _looks_rendered(image):
                             problems.append("the screen is empty")
                         for problem in problems:

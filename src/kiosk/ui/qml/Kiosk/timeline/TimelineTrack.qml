@@ -156,7 +156,8 @@ Item {
                         color: Theme.textMuted
                     }
                     Text {
-                        x: -width / 2
+                        // Centred under its tick, but never past either end of the track.
+                        x: Math.max(-tick.x, Math.min(flick.contentWidth - tick.x - width, -width / 2))
                         y: Theme.gap * 1.2
                         text: tick.modelData.label
                         color: tick.modelData.major ? Theme.text : Theme.textMuted
