@@ -19,6 +19,7 @@ from kiosk.content.schema import (
     ListOf,
     MapOf,
     Plain,
+    PlainOrText,
     Record,
     Reference,
     RefTo,
@@ -114,7 +115,10 @@ EXHIBIT = Record(
 FIGURE = Record(
     "a key figure",
     [
-        Field("value", Plain(12), True, "the number as the exhibit writes it, e.g. `613` or `20%`"),
+        Field(
+            "value", PlainOrText(12), True,
+            "the number as the exhibit writes it: `613`, or per language when it has words (`up to 20%`)",
+        ),
         Field("label", Text(60), True, "what the number counts"),
         _sources(),
         Field("attract", Flag(), help="`yes` to show it on the attract screen"),

@@ -132,7 +132,7 @@ class Exhibit:
 
 @dataclass(frozen=True)
 class Figure:
-    value: str
+    value: LocalisedText
     label: LocalisedText
     sources: tuple[str, ...]
     attract: bool = False

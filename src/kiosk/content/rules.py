@@ -192,7 +192,8 @@ def _check_counts(draft: Draft, ctx: Context) -> None:
                     suggestion(group, group_ids) or "groups are declared in recognitions.yaml",
                 )
                 continue
-            stated = _number(figure["value"] or "")
+            value = figure["value"]
+            stated = _number(value.get(ctx.default_language) if value is not None else "")
             if stated is None:
                 ctx.log.error(figure.at("value"), "a figure tied to a count must be a whole number")
                 continue

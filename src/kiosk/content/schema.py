@@ -241,6 +241,23 @@ class Text(FieldType):
                 tally[0] += 1
 
 
+class PlainOrText(Text):
+    """Either one text for every language (a number such as `613`) or a text per language (`up to 20%`)."""
+
+    def __init__(self, max_chars: int) -> None:
+        super().__init__(max_chars)
+        self.describe = f"the same text for every language, or a text per language (at most {max_chars} characters)"
+
+    def convert(self, node: Node, ctx: Context) -> LocalisedText | None:
+        if isinstance(node, Scalar):
+            value = Plain(self.max_chars).convert(node, ctx)
+            if value is None:
+                return None
+            languages = ctx.languages or ("",)
+            return LocalisedText({language: value for language in languages}, ctx.default_language or "")
+        return super().convert(node, ctx)
+
+
 class ListOf(FieldType):
     def __init__(
         self, item: FieldType, max_items: int | None = None, unique: bool = False, min_items: int = 0, what: str = "item"

@@ -34,7 +34,7 @@ class MapAsset:
     credits: tuple[str, ...]
 
     def countries(self) -> frozenset[str]:
-        return frozenset(self.world.shapes)
+        return frozenset(code for code in self.world.shapes if not code.startswith("_"))
 
     def subdivisions(self) -> frozenset[str]:
         return frozenset(self.us.shapes) | frozenset(self.extra)
@@ -51,11 +51,8 @@ def _shape(code: str, raw: dict) -> Shape:
 
 
 def _layer(raw: dict, prefix: str = "") -> Layer:
-    shapes = {
-        prefix + code: _shape(prefix + code, feature)
-        for code, feature in raw["features"].items()
-        if not code.startswith("_")  # features without an ISO code (e.g. Siachen Glacier)
-    }
+    # Features without an ISO code (`_Siachen Glacier`) are drawn as land but are never a place.
+    shapes = {prefix + code: _shape(prefix + code, feature) for code, feature in raw["features"].items()}
     return Layer(tuple(raw["viewBox"]), shapes)
 
 

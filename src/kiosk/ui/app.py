@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
@@ -124,11 +125,26 @@ def run_kiosk(
     kiosk = KioskWindow(result, places, IdleSession(idle_seconds=max(10.0, idle_seconds)))
     if result.pack is None and not windowed:
         kiosk.window.setProperty("showDetails", False)
+    if os.environ.get("KIOSK_REPORT_FIRST_FRAME"):
+        _report_first_frame(app, kiosk.window)
     if windowed:
         kiosk.show_windowed(size)
     else:
         kiosk.show_full_screen(screen)
     return app.exec()
+
+
+def _report_first_frame(app: QGuiApplication, window: QQuickWindow) -> None:
+    """For the start-up benchmark: print when the first frame is on the glass and how much memory the
+    process holds then, and quit."""
+
+    def swapped() -> None:
+        window.frameSwapped.disconnect(swapped)
+        resident = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        print(f"first-frame {time.time():.6f} rss {resident}", flush=True)
+        app.quit()
+
+    window.frameSwapped.connect(swapped)
 
 
 def parse_size(text: str | None) -> QSize:

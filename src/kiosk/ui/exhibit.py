@@ -31,7 +31,7 @@ class AttractListModel(RowListModel):
     def row(self, item: Any, language: str) -> dict[str, Any]:
         kind, obj = item
         if kind == "figure":
-            return {"value": obj.value, "label": obj.label.get(language)}
+            return {"value": obj.value.get(language), "label": obj.label.get(language)}
         return {"value": "", "label": obj.title.get(language)}
 
 

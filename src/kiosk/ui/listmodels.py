@@ -99,7 +99,7 @@ class PanelListModel(RowListModel):
             "title": panel.title.get(language),
             "subtitle": panel.subtitle.get(language) if panel.subtitle else "",
             "paragraphs": [p.get(language) for p in panel.body],
-            "figures": [{"value": f.value, "label": f.label.get(language)} for f in panel.figures],
+            "figures": [{"value": f.value.get(language), "label": f.label.get(language)} for f in panel.figures],
             "images": [
                 {
                     "source": QUrl.fromLocalFile(f"{self._root}/{image.file}").toString(),
