@@ -104,7 +104,10 @@ EXHIBIT = Record(
             ListOf(
                 Record(
                     "a credit",
-                    [Field("role", Text(40), True, "what they did"), Field("name", Plain(120), True, "who, as written")],
+                    [
+                        Field("role", Text(40), True, "what they did"),
+                        Field("name", PlainOrText(120), True, "who: one text for all languages, or one per language"),
+                    ],
                 )
             ),
             help="who made the exhibit",

@@ -102,7 +102,7 @@ class Section:
 @dataclass(frozen=True)
 class Credit:
     role: LocalisedText
-    name: LocalisedText
+    name: LocalisedText  # a proper name reads the same in every language; a description does not
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,7 @@ class ExhibitViewModel(QObject):
 
     @Property(list, notify=languageChanged)
     def credits(self) -> list[dict[str, str]]:
-        return [{"role": c.role.get(self._language), "name": c.name} for c in self._pack.exhibit.credits]
+        return [{"role": c.role.get(self._language), "name": c.name.get(self._language)} for c in self._pack.exhibit.credits]
 
     strings = Property(QObject, lambda self: self._strings, constant=True)
     session = Property(VisitorSession, lambda self: self._session, constant=True)
