@@ -61,10 +61,14 @@ def shape_row(model, code):
     return next(model.get(r) for r in range(model.rowCount()) if model.get(r)["code"] == code)
 
 
+def highlighted(model) -> set[str]:
+    return {model.get(r)["code"] for r in range(model.rowCount())}
+
+
 def world_point(k, code) -> QPoint:
     """Where a country's label point is on the glass, at the current zoom and pan."""
     view, flick = find_item(k.window, "worldMap"), find_item(k.window, "mapFlick")
-    row = shape_row(k.exhibit.recognitionMap.worldShapes, code)
+    row = _label(k.exhibit.places.world.shapes[code])
     scale = view.property("scaleNow")
     # With margins, a Flickable at rest has contentX = -leftMargin, so the margins are already in there.
     x = row["labelX"] * scale - flick.property("contentX")
@@ -74,9 +78,13 @@ def world_point(k, code) -> QPoint:
 
 def inset_point(k, code) -> QPoint:
     inset = find_item(k.window, "usInset")
-    row = shape_row(k.exhibit.recognitionMap.usShapes, code)
+    row = _label(k.exhibit.places.us.shapes[code])
     scale, pad = inset.property("insetScale"), inset.property("radius")  # shapes start half a gap in
     return inset.mapToScene(QPointF(row["labelX"] * scale, row["labelY"] * scale)).toPoint() + QPoint(int(pad * 1.5), int(pad * 1.5))
+
+
+def _label(shape) -> dict:
+    return {"labelX": shape.label[0], "labelY": shape.label[1]}
 
 
 def test_tapping_a_highlighted_country_opens_its_card(open_kiosk, map_pack, qtbot):
@@ -116,12 +124,11 @@ def test_an_organisation_lights_its_members(open_kiosk, map_pack, qtbot):
     k = open_map(open_kiosk, map_pack, qtbot)
     k.finger.tap(find_item(k.window, "organisation_org"))
     qtbot.waitUntil(lambda: k.exhibit.recognitionMap.organisation == "org")
-    world = k.exhibit.recognitionMap.worldShapes
-    assert shape_row(world, "PK")["member"] and shape_row(world, "MT")["member"]
-    assert not shape_row(world, "MX")["member"]
+    recognition_map = k.exhibit.recognitionMap
+    assert recognition_map.memberCodes == ["MT", "PK"]
     qtbot.waitUntil(lambda: "Org (en)" in visible_texts(k.window))
     k.finger.tap(find_item(k.window, "closePlaceCard"))
-    qtbot.waitUntil(lambda: not shape_row(world, "PK")["member"])
+    qtbot.waitUntil(lambda: recognition_map.memberCodes == [])
 
 
 def test_zoom_and_pan_stay_within_limits_and_reset(open_kiosk, map_pack, qtbot):
@@ -157,8 +164,8 @@ def test_year_slider_changes_highlights_and_counts(open_kiosk, map_pack, qtbot):
     qtbot.waitUntil(lambda: recognition_map.year == 2011)
     qtbot.waitUntil(lambda: find_item(k.window, "count_countries").property("text") == "1")
     assert find_item(k.window, "count_us-states").property("text") == "1"
-    world = recognition_map.worldShapes
-    assert shape_row(world, "MX")["recognised"] and not shape_row(world, "PK")["recognised"]
+    assert highlighted(recognition_map.worldShapes) == {"MX"}
+    assert highlighted(recognition_map.usShapes) == {"US-TX"}
     assert find_item(k.window, "yearLabel").property("text") == "2011"
     k.finger.tap(find_item(k.window, "playYears"))
     qtbot.waitUntil(lambda: recognition_map.year == 2012, timeout=5000)

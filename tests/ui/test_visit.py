@@ -196,3 +196,18 @@ def test_a_vertical_drag_over_a_button_does_not_press_it(open_kiosk, story_pack,
     k.finger.tap(find_item(k.window, "relatedPanel_0"))  # while a plain tap does open the panel
     k.wait_screen(qtbot, "story")
     assert k.session.panelIndex == 2
+
+
+def test_paging_back_and_forth_leaves_no_warnings(open_kiosk, story_pack, qtbot):
+    # Each panel change replaces the sources drawer's list; done while delegates were still being
+    # created, Qt used to warn about cancelled delegates (the fixture fails the test on any warning).
+    k = open_kiosk(story_pack)
+    k.session.start()
+    k.session.showPanel(0)
+    k.wait_screen(qtbot, "story")
+    for _ in range(8):
+        k.finger.tap(find_item(k.window, "nextButton"))
+        qtbot.wait(30)
+        k.finger.tap(find_item(k.window, "previousButton"))
+        qtbot.wait(30)
+    qtbot.waitUntil(lambda: k.session.panelIndex == 0)

@@ -144,6 +144,11 @@ class ExhibitViewModel(QObject):
         return [any(e.panel == p.id or e.id in p.events for e in self._pack.timeline.events) for p in self._pack.panels]
     contentHash = Property(str, lambda self: self._pack.content_hash, constant=True)
 
+    @property
+    def places(self) -> MapAsset | None:
+        """The map asset, for tests and tools (QML reads shapes through the map view model)."""
+        return self._places
+
     # Actions -------------------------------------------------------------------------------
     @Slot(str)
     def setLanguage(self, code: str) -> None:

@@ -25,32 +25,26 @@ MARKER_MIN_PX = 14.0  # shapes smaller than this at the fitted scale get a touch
 
 
 class ShapeListModel(RowListModel):
-    """One row per shape of a layer; paths are fixed, the highlight follows year and organisation."""
+    """The highlighted places of a layer, one row each: they take colour and answer a tap.
 
-    ROLES = ("code", "path", "group", "member", "recognised", "labelX", "labelY", "extent")
+    Everything else in the layer is drawn as one combined path (see `landPath`), so opening the map
+    creates a few dozen shapes rather than three hundred."""
 
-    def __init__(self, owner: "RecognitionMapViewModel", shapes: list[Shape]) -> None:
+    ROLES = ("code", "path", "group", "labelX", "labelY", "extent")
+
+    def __init__(self, owner: "RecognitionMapViewModel") -> None:
         self._owner = owner
-        super().__init__(shapes, owner.language, owner)
+        super().__init__((), owner.language, owner)
 
     def row(self, shape: Shape, language: str) -> dict[str, Any]:
-        group = self._owner.group_of(shape.code)
         return {
             "code": shape.code,
             "path": shape.path,
-            "group": self._owner.group_index(group),
-            "member": shape.code in self._owner.members,
-            "recognised": group is not None,
+            "group": self._owner.group_index(self._owner.group_of(shape.code)),
             "labelX": shape.label[0],
             "labelY": shape.label[1],
             "extent": max(shape.bbox[2] - shape.bbox[0], shape.bbox[3] - shape.bbox[1]),
         }
-
-    def refresh(self) -> None:
-        """The highlight changed: every row may read differently, the paths did not."""
-        self._rows.clear()
-        if self._items:
-            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1), list(self._role_ids))
 
 
 @QmlElement
@@ -84,9 +78,10 @@ class RecognitionMapViewModel(QObject):
         self._world = places.world if places else empty
         self._us = places.us if places else empty
         self._extra = dict(places.extra) if places else {}
-        self._world_model = ShapeListModel(self, sorted(self._world.shapes.values(), key=lambda s: s.code))
-        self._us_model = ShapeListModel(self, sorted(self._us.shapes.values(), key=lambda s: s.code))
-        self._extra_model = ShapeListModel(self, sorted(self._extra.values(), key=lambda s: s.code))
+        self._world_model = ShapeListModel(self)
+        self._us_model = ShapeListModel(self)
+        self._paths = {"worldLand": "", "worldMembers": "", "usLand": ""}
+        self._rehighlight()
 
     # Decisions the shape models ask about ------------------------------------------------------
     def group_of(self, code: str) -> str | None:
@@ -102,7 +97,32 @@ class RecognitionMapViewModel(QObject):
     usViewBox = Property(list, lambda self: list(self._us.view_box), constant=True)
     worldShapes = Property(QObject, lambda self: self._world_model, constant=True)
     usShapes = Property(QObject, lambda self: self._us_model, constant=True)
-    extraShapes = Property(QObject, lambda self: self._extra_model, constant=True)
+    worldLand = Property(str, lambda self: self._paths["worldLand"], notify=highlightChanged)
+    worldMembers = Property(str, lambda self: self._paths["worldMembers"], notify=highlightChanged)
+    usLand = Property(str, lambda self: self._paths["usLand"], notify=highlightChanged)
+    memberCodes = Property(list, lambda self: sorted(self.members), notify=highlightChanged)
+
+    def _rehighlight(self) -> None:
+        """Split each layer into highlighted places (one shape each) and the rest (one path each)."""
+        def split(shapes: dict[str, Shape]) -> tuple[list[Shape], str, str]:
+            lit, land, members = [], [], []
+            for code in sorted(shapes):
+                shape = shapes[code]
+                if code in self._status:
+                    lit.append(shape)
+                elif code in self.members:
+                    members.append(shape.path)
+                else:
+                    land.append(shape.path)
+            return lit, " ".join(land), " ".join(members)
+
+        world_lit, self._paths["worldLand"], self._paths["worldMembers"] = split(self._world.shapes)
+        # Sub-national regions (Scotland) are drawn over their country only when they are highlighted.
+        world_lit += [self._extra[code] for code in sorted(self._extra) if code in self._status]
+        us_lit, self._paths["usLand"], _ = split(self._us.shapes)
+        self._world_model.set_items(world_lit)
+        self._us_model.set_items(us_lit)
+        self.highlightChanged.emit()
 
     @Slot(str, float, result=list)
     def smallPlaces(self, layer: str, pixels_per_unit: float) -> list[str]:
@@ -128,8 +148,7 @@ class RecognitionMapViewModel(QObject):
             return
         self._year = value
         self._status = counts_by_place(self._entries, value)
-        for model in (self._world_model, self._us_model, self._extra_model):
-            model.refresh()
+        self._rehighlight()
         self.yearChanged.emit()
         self.cardChanged.emit()
 
@@ -166,9 +185,7 @@ class RecognitionMapViewModel(QObject):
         organisation = self._organisations.get(organisation_id)
         self._organisation = organisation_id if organisation else ""
         self.members = set(organisation.members) if organisation else set()
-        for model in (self._world_model, self._us_model, self._extra_model):
-            model.refresh()
-        self.highlightChanged.emit()
+        self._rehighlight()
         self.openPlace(organisation_id)
 
     # The card of a place --------------------------------------------------------------------------
@@ -184,9 +201,7 @@ class RecognitionMapViewModel(QObject):
             if self._organisation:
                 self._organisation = ""
                 self.members = set()
-                for model in (self._world_model, self._us_model, self._extra_model):
-                    model.refresh()
-                self.highlightChanged.emit()
+                self._rehighlight()
             self.cardChanged.emit()
 
     @Property(bool, notify=cardChanged)
@@ -230,8 +245,6 @@ class RecognitionMapViewModel(QObject):
         self.members = set()
         self._year = None
         self._status = counts_by_place(self._entries, None)
-        for model in (self._world_model, self._us_model, self._extra_model):
-            model.refresh()
-        self.highlightChanged.emit()
+        self._rehighlight()
         self.yearChanged.emit()
         self.cardChanged.emit()

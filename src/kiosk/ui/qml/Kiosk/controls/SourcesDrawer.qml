@@ -55,16 +55,21 @@ Item {
             text: drawer.exhibit.strings.close
             onActivated: drawer.exhibit.session.setSourcesOpen(false)
         }
-        ListView {
+        // Built only while the drawer shows: the list's model is replaced on every panel change, and a
+        // hidden list being rebuilt mid-swipe only costs time (and made Qt warn about cancelled delegates).
+        Loader {
             anchors.top: heading.bottom
             anchors.bottom: parent.bottom
             anchors.left: parent.left
             anchors.right: parent.right
             anchors.margins: Theme.margin
-            spacing: Theme.gap
-            clip: true
-            model: drawer.exhibit.panelSources
-            delegate: SourceEntry { width: ListView.view.width }
+            active: drawer.visible
+            sourceComponent: ListView {
+                spacing: Theme.gap
+                clip: true
+                model: drawer.exhibit.panelSources
+                delegate: SourceEntry { width: ListView.view.width }
+            }
         }
     }
 }

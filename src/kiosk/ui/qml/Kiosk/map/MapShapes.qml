@@ -4,14 +4,33 @@ import QtQuick.Shapes
 import KioskCore
 import Kiosk
 
-// One layer of pre-projected shapes (the world, or the US states), in the asset's own units. Recognised
-// places are filled in their group's colour and answer a tap; members of a chosen organisation are lit.
+// One layer of pre-projected shapes (the world, or the US states), in the asset's own units. All land
+// without a decision is one path, the chosen organisation's members another; each highlighted place is
+// its own shape, filled in its group's colour, and answers a tap inside its outline.
 Item {
     id: layer
 
     required property RecognitionMapViewModel map
     required property var shapes
+    required property string land
+    property string members: ""
     required property real pixelsPerUnit  // on screen, so borders stay one pixel wide at any zoom
+
+    Shape {
+        anchors.fill: parent
+        ShapePath {
+            fillColor: Theme.land
+            strokeColor: Theme.background
+            strokeWidth: 1.0 / Math.max(0.01, layer.pixelsPerUnit)
+            PathSvg { path: layer.land }
+        }
+        ShapePath {
+            fillColor: Theme.memberLand
+            strokeColor: Theme.background
+            strokeWidth: 1.0 / Math.max(0.01, layer.pixelsPerUnit)
+            PathSvg { path: layer.members }
+        }
+    }
 
     Repeater {
         model: layer.shapes
@@ -20,23 +39,19 @@ Item {
             required property string code
             required property string path
             required property int group
-            required property bool member
-            required property bool recognised
 
             objectName: "shape_" + code
             anchors.fill: parent
             containsMode: Shape.FillContains  // a tap counts only inside the outline, not its bounding box
 
             ShapePath {
-                fillColor: place.group >= 0 ? Theme.groupColours[place.group % Theme.groupColours.length]
-                                            : place.member ? Theme.memberLand : Theme.land
+                fillColor: Theme.groupColours[Math.max(0, place.group) % Theme.groupColours.length]
                 strokeColor: Theme.background
                 strokeWidth: 1.0 / Math.max(0.01, layer.pixelsPerUnit)
                 PathSvg { path: place.path }
             }
 
             TapHandler {
-                enabled: place.recognised
                 gesturePolicy: TapHandler.ReleaseWithinBounds
                 onTapped: layer.map.openPlace(place.code)
             }

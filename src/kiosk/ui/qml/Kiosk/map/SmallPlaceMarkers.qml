@@ -18,14 +18,13 @@ Item {
             id: marker
             required property string code
             required property int group
-            required property bool recognised
             required property real extent
             required property real labelX
             required property real labelY
 
             objectName: "marker_" + code
             // The same rule as is_small(): a ring only while the shape is too small to touch at this zoom.
-            visible: recognised && extent * markers.pixelsPerUnit < markers.map.markerMinPx
+            visible: extent * markers.pixelsPerUnit < markers.map.markerMinPx
             x: labelX * markers.pixelsPerUnit - width / 2
             y: labelY * markers.pixelsPerUnit - height / 2
             width: Theme.touchTarget
@@ -42,7 +41,7 @@ Item {
                 radius: width / 2
                 color: "transparent"
                 border.width: Math.max(2, Theme.scale * 3)
-                border.color: marker.group >= 0 ? Theme.groupColours[marker.group % Theme.groupColours.length] : Theme.text
+                border.color: Theme.groupColours[Math.max(0, marker.group) % Theme.groupColours.length]
             }
             TapHandler {
                 gesturePolicy: TapHandler.ReleaseWithinBounds

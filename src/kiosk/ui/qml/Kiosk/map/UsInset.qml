@@ -35,6 +35,7 @@ Rectangle {
         transformOrigin: Item.TopLeft
         map: inset.map
         shapes: inset.map.usShapes
+        land: inset.map.usLand
         pixelsPerUnit: inset.insetScale
     }
     SmallPlaceMarkers {

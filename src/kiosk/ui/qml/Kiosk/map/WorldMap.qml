@@ -68,15 +68,8 @@ Item {
                 transformOrigin: Item.TopLeft
                 map: view.map
                 shapes: view.map.worldShapes
-                pixelsPerUnit: view.scaleNow
-            }
-            MapShapes {
-                width: view.unitsWide
-                height: view.unitsHigh
-                scale: view.scaleNow
-                transformOrigin: Item.TopLeft
-                map: view.map
-                shapes: view.map.extraShapes
+                land: view.map.worldLand
+                members: view.map.worldMembers
                 pixelsPerUnit: view.scaleNow
             }
             SmallPlaceMarkers {
