@@ -60,3 +60,13 @@ def test_decisions_of_a_place_as_of_a_year():
 def test_small_shapes_get_markers():
     assert is_small((10, 10, 13, 12), scale=1.8, min_px=12)  # Malta-sized
     assert not is_small((10, 10, 40, 30), scale=1.8, min_px=12)
+
+
+def test_joined_paths_keep_every_shape_where_it_was():
+    from kiosk.geo.asset import absolute_start, joined_path
+
+    assert absolute_start("m10 20-1-2 3 4z") == "M10 20l-1-2 3 4z"
+    assert absolute_start("m10.5,20.25 1 1z") == "M10.5 20.25l1 1z"
+    assert absolute_start("m10 20h5v5z") == "M10 20h5v5z"
+    assert absolute_start("M1 2L3 4z") == "M1 2L3 4z"  # already absolute: untouched
+    assert joined_path(["m10 20 1 1z", "m30 40 1 1z"]) == "M10 20l1 1z M30 40l1 1z"

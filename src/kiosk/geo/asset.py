@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -72,3 +73,26 @@ def load_place_names(path: Path) -> dict[str, dict[str, str]]:
         return {}
     raw = json.loads(path.read_text(encoding="utf-8"))
     return {code: dict(names) for code, names in raw.items()}
+
+
+_FIRST_MOVE = re.compile(r"^\s*m\s*(-?\d*\.?\d+(?:e-?\d+)?)[\s,]*(-?\d*\.?\d+(?:e-?\d+)?)")
+
+
+def absolute_start(path: str) -> str:
+    """The same path, starting with an absolute move, so that paths can be joined into one.
+
+    A path's first `m` counts as absolute only at the very start of a path string; joined after another
+    path it would move relative to where that one ended. The coordinate pairs that follow a move are
+    line-tos of the same kind, so a relative `l` is inserted to keep them relative.
+    """
+    match = _FIRST_MOVE.match(path)
+    if match is None:
+        return path
+    rest = path[match.end():].lstrip(" ,")
+    implicit_lines = bool(rest) and not rest[0].isalpha()
+    return f"M{match.group(1)} {match.group(2)}" + (f"l{rest}" if implicit_lines else rest)
+
+
+def joined_path(paths) -> str:
+    """Several shapes' SVG paths as one path (one ShapePath draws them all)."""
+    return " ".join(absolute_start(p) for p in paths)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.content.model import Pack
-from kiosk.geo.asset import Layer, MapAsset, Shape
+from kiosk.geo.asset import Layer, MapAsset, Shape, joined_path
 from kiosk.layout.recognition import counts_as_of, counts_by_place, decisions_for, is_small, year_range
 from kiosk.ui.formatting import format_date
 from kiosk.ui.listmodels import RowListModel
@@ -114,7 +114,7 @@ class RecognitionMapViewModel(QObject):
                     members.append(shape.path)
                 else:
                     land.append(shape.path)
-            return lit, " ".join(land), " ".join(members)
+            return lit, joined_path(land), joined_path(members)
 
         world_lit, self._paths["worldLand"], self._paths["worldMembers"] = split(self._world.shapes)
         # Sub-national regions (Scotland) are drawn over their country only when they are highlighted.
