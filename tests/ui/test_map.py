@@ -208,12 +208,9 @@ def _colour_at(k, point: QPoint) -> str:
 
 def test_land_without_a_decision_and_members_are_drawn_where_they_belong(open_kiosk, map_pack, qtbot):
     k = open_map(open_kiosk, map_pack, qtbot)
-    screen = find_item(k.window, "screenLoader").property("item")
-    qtbot.waitUntil(lambda: screen.opacity() == 1.0)  # the screen has faded in
-    k.wait_frame(qtbot)
-    assert _colour_at(k, world_point(k, "BR")) == "#33363b"  # Theme.land: drawn, and in place
+    # Waiting on the colours themselves: the screen fades in before anything is fully drawn.
+    qtbot.waitUntil(lambda: _colour_at(k, world_point(k, "BR")) == "#33363b")  # Theme.land, in place
     assert _colour_at(k, world_point(k, "MX")) == "#d9b574"  # the first group's colour
     k.exhibit.recognitionMap.openOrganisation("org")
     k.exhibit.recognitionMap.setYear(2011)  # PK not yet counted: shown as a member
-    k.wait_frame(qtbot)
-    assert _colour_at(k, world_point(k, "PK")) == "#5d6673"  # Theme.memberLand
+    qtbot.waitUntil(lambda: _colour_at(k, world_point(k, "PK")) == "#5d6673")  # Theme.memberLand
