@@ -15,9 +15,17 @@ def test_every_screen_shows_only_the_chosen_language(open_kiosk, pack, qtbot):
             if name == "attract":
                 go()
                 k.wait_screen(qtbot, "attract")
-                # The attract screen invites in every language at once, by design.
+                # The attract screen invites in every language at once, by design; the rest follows
+                # the language (normally the default: a visit's end resets it).
                 qtbot.waitUntil(lambda: {"Touch the screen to begin [en]", "Touch the screen to begin [fr]"}
                                 <= set(visible_texts(k.window)))
+                k.exhibit.setLanguage(language)
+                qtbot.waitUntil(lambda: f"Attract ({language})" in visible_texts(k.window))
+                # The quiet loop's first item (a panel title here) follows the language too.
+                qtbot.waitUntil(lambda: f"First panel ({language})" in visible_texts(k.window))
+                invites = {f"Touch the screen to begin [{code}]" for code in ("en", "fr")}
+                others = [t for t in visible_texts(k.window) if t not in invites and MARKER.search(t)]
+                assert {m.group(1) for t in others for m in MARKER.finditer(t)} == {language}, others
                 continue
             go()
             k.exhibit.setLanguage(language)

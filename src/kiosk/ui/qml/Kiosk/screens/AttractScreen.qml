@@ -47,27 +47,37 @@ Rectangle {
             height: Theme.fontFigure * 1.2 + Theme.fontLabel * 3.5
             opacity: 0
 
-            Column {
-                anchors.centerIn: parent
-                width: parent.width
-                spacing: Theme.gap / 2
-                Text {
+            // Every item is a delegate bound to its model row, so a language change reaches it too;
+            // only the current one is shown.
+            Repeater {
+                model: screen.exhibit.attractItems
+                delegate: Column {
+                    id: item
+                    required property int index
+                    required property string value
+                    required property string label
+                    anchors.centerIn: parent
                     width: parent.width
-                    text: screen.exhibit.attractItems.count > 0 ? screen.exhibit.attractItems.get(screen.current).value : ""
-                    visible: text.length > 0
-                    color: Theme.accent
-                    font.family: Theme.fontSerif
-                    font.pixelSize: Theme.fontFigure
-                    horizontalAlignment: Text.AlignHCenter
-                }
-                Text {
-                    width: parent.width
-                    text: screen.exhibit.attractItems.count > 0 ? screen.exhibit.attractItems.get(screen.current).label : ""
-                    color: Theme.text
-                    font.family: Theme.fontSans
-                    font.pixelSize: Theme.fontLabel
-                    horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.WordWrap
+                    spacing: Theme.gap / 2
+                    visible: index === screen.current
+                    Text {
+                        width: parent.width
+                        text: item.value
+                        visible: text.length > 0
+                        color: Theme.accent
+                        font.family: Theme.fontSerif
+                        font.pixelSize: Theme.fontFigure
+                        horizontalAlignment: Text.AlignHCenter
+                    }
+                    Text {
+                        width: parent.width
+                        text: item.label
+                        color: Theme.text
+                        font.family: Theme.fontSans
+                        font.pixelSize: Theme.fontLabel
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.WordWrap
+                    }
                 }
             }
 
