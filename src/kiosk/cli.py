@@ -36,13 +36,54 @@ def _parser() -> argparse.ArgumentParser:
     selftest = commands.add_parser("self-test", help="render every screen in every language offscreen and check it")
     selftest.add_argument("--content", dest="selftest_content", type=Path, help="the content pack folder")
     selftest.add_argument("--sizes", default="1920x1080,1080x1920", help="screen sizes, e.g. 1920x1080,1080x1920")
+    proof = commands.add_parser("proof", help="render every screen for curators: PNGs, contact sheet and report")
+    proof.add_argument("--out", type=Path, required=True, help="the folder to write the proof into")
+    proof.add_argument("--content", dest="proof_content", type=Path, help="the content pack folder")
+    proof.add_argument("--sizes", default="1920x1080,1080x1920", help="screen sizes, e.g. 1920x1080,1080x1920")
+    proof.add_argument("--compare", type=Path, help="an earlier proof: mark the screens that changed since")
     return parser
 
 
-def _self_test(args: argparse.Namespace) -> int:
-    sizes = args.sizes.split(",")
+def _sizes(text: str) -> list[str] | None:
+    sizes = text.split(",")
     if not all(re.fullmatch(r"\d{2,5}x\d{2,5}", s) for s in sizes):
-        print(f"kiosk: --sizes must look like 1920x1080,1080x1920, not {args.sizes!r}", file=sys.stderr)
+        print(f"kiosk: sizes must look like 1920x1080,1080x1920, not {text!r}", file=sys.stderr)
+        return None
+    return sizes
+
+
+def _proof(args: argparse.Namespace) -> int:
+    sizes = _sizes(args.sizes)
+    if sizes is None:
+        return 2
+    from kiosk.content import load_pack
+    from kiosk.geo.asset import load_map_asset
+    from kiosk.resources import asset_path
+    from kiosk.ui.app import parse_size, prepare_environment
+    from kiosk.ui.proof import render_proof
+    from kiosk.ui.selftest import prepare_offscreen
+
+    prepare_offscreen()
+    prepare_environment()
+    places = load_map_asset(asset_path("geo", "recognition_map.json"))
+    folder = args.proof_content or args.content or bundled_content()
+    result = load_pack(folder, places)
+    sheet = render_proof(result, places, args.out, [parse_size(s) for s in sizes], args.compare)
+    changed = sum(1 for shot in sheet.shots if shot.changed)
+    print(f"proof of {folder}: {len(sheet.shots)} screens in {args.out / 'index.html'}"
+          + (f"; {changed} changed since {args.compare}" if args.compare else ""))
+    if result.pack is None:
+        print("the pack has errors: the proof lists them instead of screens")
+        return 1
+    if sheet.empty:
+        print(f"{len(sheet.empty)} screens rendered nothing")
+        return 1
+    return 0
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    sizes = _sizes(args.sizes)
+    if sizes is None:
         return 2
     from kiosk.content import load_pack
     from kiosk.geo.asset import load_map_asset
@@ -111,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         return _validate(args)
     if args.command == "self-test":
         return _self_test(args)
+    if args.command == "proof":
+        return _proof(args)
     return _run(args)
 
 

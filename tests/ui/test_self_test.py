@@ -23,7 +23,7 @@ def run_self_test(folder) -> subprocess.CompletedProcess:
 def test_self_test_passes_on_a_good_pack_and_lists_every_screen(tmp_path):
     run = run_self_test(write_minimal_pack(tmp_path / "pack"))
     assert run.returncode == 0, run.stdout + run.stderr
-    for screen in ("attract", "home", "panel 1", "sources drawer", "timeline", "map", "sources", "idle countdown"):
+    for screen in ("attract", "home", "panel 1", "panel 1 sources", "timeline", "map", "sources", "idle countdown"):
         for language in ("en", "fr"):
             for size in ("960x540", "540x960"):
                 assert f"ok   {size} {language} {screen}\n" in run.stdout

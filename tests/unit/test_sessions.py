@@ -89,3 +89,11 @@ def test_no_idle_time_counts_on_the_attract_screen(idle, qtbot):
     session.set_active(False)
     with qtbot.assertNotEmitted(session.timedOut):
         step(idle, 10_000)
+
+
+def test_changing_panel_closes_the_sources_drawer(session):
+    session.start()
+    session.showPanel(0)
+    session.setSourcesOpen(True)
+    session.nextPanel()
+    assert not session.sourcesOpen

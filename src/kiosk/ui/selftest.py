@@ -154,23 +154,28 @@ def _looks_rendered(image: QImage) -> bool:
     return any(image.pixel(x, y) != first for x in range(0, image.width(), step_x) for y in range(0, image.height(), step_y))
 
 
-def screen_steps(kiosk: KioskWindow, clock: ManualClock, ticker: ManualTicker) -> list[tuple[str, Callable[[], None]]]:
-    """Every screen and state a visitor can reach, as (name, how to get there)."""
-    session, idle = kiosk.exhibit.session, kiosk.idle
+def screen_steps(
+    kiosk: KioskWindow, clock: ManualClock, ticker: ManualTicker, thorough: bool = False
+) -> list[tuple[str, Callable[[], None]]]:
+    """Every screen and state a visitor can reach, as (name, how to get there), in a visitor's order.
+
+    `thorough` adds the states a curator signs off (several zoom levels and years, several cards, the
+    list alternatives); the self-test keeps to one of each so it stays quick.
+    """
+    exhibit = kiosk.exhibit
+    session, idle = exhibit.session, kiosk.idle
+    sections = exhibit.sectionTitles
     steps: list[tuple[str, Callable[[], None]]] = [("attract", session.reset), ("home", session.start)]
     for index in range(session.panelCount):
         steps.append((f"panel {index + 1}", lambda i=index: session.showPanel(i)))
-    steps.append(("sources drawer", lambda: session.setSourcesOpen(True)))
-    for kind in ("timeline", "map", "sources"):
-        if kind in kiosk.exhibit.sectionTitles:
-            steps.append((kind, lambda k=kind: session.openSection(k)))
-        if kind == "timeline" and kind in kiosk.exhibit.sectionTitles:
-            timeline = kiosk.exhibit.timeline
-            steps.append(("timeline zoomed in", lambda: timeline.zoomIn(timeline.centreDay, 0.0)))
-            if timeline.eventCount:
-                steps.append(("timeline event card", lambda: timeline.selectEvent(0)))
-        if kind == "map" and kind in kiosk.exhibit.sectionTitles:
-            steps += _map_steps(kiosk)
+        if thorough or index == session.panelCount - 1:
+            steps.append((f"panel {index + 1} sources", lambda: session.setSourcesOpen(True)))
+    if "timeline" in sections:
+        steps += _timeline_steps(exhibit, thorough)
+    if "map" in sections:
+        steps += _map_steps(exhibit, thorough)
+    if "sources" in sections:
+        steps.append(("sources", lambda: session.openSection("sources")))
 
     def countdown() -> None:
         clock.advance(idle.idle_seconds + 1)
@@ -180,24 +185,42 @@ def screen_steps(kiosk: KioskWindow, clock: ManualClock, ticker: ManualTicker) -
     return steps
 
 
-def _map_steps(kiosk: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
-    recognition_map = kiosk.exhibit.recognitionMap
-    steps: list[tuple[str, Callable[[], None]]] = []
+def _timeline_steps(exhibit, thorough: bool) -> list[tuple[str, Callable[[], None]]]:
+    session, timeline = exhibit.session, exhibit.timeline
+    steps: list[tuple[str, Callable[[], None]]] = [("timeline", lambda: session.openSection("timeline"))]
+    zooms = (1, 2) if thorough else (1,)
+    for step in zooms:
+        steps.append((f"timeline zoom {step + 1}", lambda: timeline.zoomIn(timeline.centreDay, 0.0)))
+    if timeline.eventCount:
+        steps.append(("timeline event card", lambda: timeline.selectEvent(0)))
+        if thorough and exhibit.panels.rowCount():
+            def panel_events() -> None:
+                timeline.focus_panel(exhibit.panels.get(0)["panelId"])
+            steps.append(("timeline focused on panel 1", panel_events))
+    if thorough:
+        steps.append(("timeline list", lambda: session.setListView(True)))
+    return steps
+
+
+def _map_steps(exhibit, thorough: bool) -> list[tuple[str, Callable[[], None]]]:
+    session, recognition_map = exhibit.session, exhibit.recognitionMap
+    steps: list[tuple[str, Callable[[], None]]] = [("map", lambda: session.openSection("map"))]
     years = recognition_map.years
-    if years:
-        steps.append((f"map as of {years[0]}", lambda: recognition_map.setYear(years[0])))
-    entries = kiosk.exhibit.recognitions
-    if entries.rowCount():
-        place = entries.items()[0].place
-
-        def open_card() -> None:
+    chosen = [years[0], years[len(years) // 2]] if thorough and len(years) > 1 else years[:1]
+    for year in chosen:
+        steps.append((f"map {year}", lambda y=year: recognition_map.setYear(y)))
+    entries = exhibit.recognitions.items()
+    places = list(dict.fromkeys(e.place for e in entries if e.kind != "organisation"))
+    for place in places[: 3 if thorough else 1]:
+        def open_card(p=place) -> None:
             recognition_map.setYear(0)
-            recognition_map.openPlace(place)
-
-        steps.append(("map place card", open_card))
+            recognition_map.openPlace(p)
+        steps.append((f"map card {place}", open_card))
     organisations = recognition_map.organisations
     if organisations:
         steps.append(("map organisation", lambda: recognition_map.openOrganisation(organisations[0]["id"])))
+    if thorough:
+        steps.append(("map list", lambda: (recognition_map.closeCard(), session.setListView(True))))
     return steps
 
 

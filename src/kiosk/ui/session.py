@@ -27,6 +27,7 @@ class VisitorSession(QObject):
     backToChanged = Signal()
     panelIndexChanged = Signal()
     sourcesOpenChanged = Signal()
+    listViewChanged = Signal()
     visitStarted = Signal()
     visitEnded = Signal()
 
@@ -38,6 +39,7 @@ class VisitorSession(QObject):
         self._back_to = ""  # the screen a "back" button returns to, after following a link
         self._panel_index = 0
         self._sources_open = False
+        self._list_view = False  # the timeline or map shown as its list alternative
 
     # Properties ----------------------------------------------------------------------------
     def _get_screen(self) -> str:
@@ -68,8 +70,20 @@ class VisitorSession(QObject):
             self.backToChanged.emit()
 
     # Navigation ----------------------------------------------------------------------------
+    def _get_list_view(self) -> bool:
+        return self._list_view
+
+    listView = Property(bool, _get_list_view, notify=listViewChanged)
+
+    @Slot(bool)
+    def setListView(self, value: bool) -> None:
+        if value != self._list_view:
+            self._list_view = value
+            self.listViewChanged.emit()
+
     def _go(self, screen: str, back_to: str = "") -> None:
         self._set_sources_open(False)
+        self.setListView(False)
         self._set_back_to(back_to)
         if screen != self._screen:
             self._screen = screen
@@ -105,6 +119,7 @@ class VisitorSession(QObject):
             return
         index = max(0, min(self._panel_count - 1, index))
         if index != self._panel_index:
+            self._set_sources_open(False)  # the drawer lists the sources of the panel it was opened on
             self._panel_index = index
             self.panelIndexChanged.emit()
         if self._screen != "story":
@@ -144,6 +159,7 @@ class VisitorSession(QObject):
         """Back to the attract screen with nothing of the last visit left."""
         was_visiting = self._screen != "attract"
         self._set_sources_open(False)
+        self.setListView(False)
         self._set_back_to("")
         if self._panel_index != 0:
             self._panel_index = 0

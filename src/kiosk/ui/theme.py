@@ -86,9 +86,12 @@ class Theme(QObject):
 
     fontSans = Property(str, lambda self: "Noto Sans", constant=True)
     fontSerif = Property(str, lambda self: "Noto Serif", constant=True)
-    # Motion: slow enough to be calm, fast enough never to keep a visitor waiting.
-    durationShort = Property(int, lambda self: 180, constant=True)
-    durationMedium = Property(int, lambda self: 320, constant=True)
-    durationAttract = Property(int, lambda self: 1600, constant=True)
+    # Motion: slow enough to be calm, fast enough never to keep a visitor waiting. Scaled by
+    # `motion_scale`: 0 makes every change immediate (the proof sheet, which must be deterministic).
+    motion_scale = 1.0
+
+    durationShort = Property(int, lambda self: round(180 * Theme.motion_scale), constant=True)
+    durationMedium = Property(int, lambda self: round(320 * Theme.motion_scale), constant=True)
+    durationAttract = Property(int, lambda self: round(1600 * Theme.motion_scale), constant=True)
 
     del _metric, _colour

@@ -33,7 +33,8 @@ Window {
             default: return attractScreen
             }
         }
-        onLoaded: fadeIn.restart()
+        // With motion off (proof sheets, and later reduced motion) the screen simply appears.
+        onLoaded: if (Theme.durationMedium > 0) fadeIn.restart()
 
         OpacityAnimator {
             id: fadeIn

@@ -11,7 +11,7 @@ Rectangle {
     required property ExhibitViewModel exhibit
     required property string heading
     readonly property RecognitionMapViewModel map: exhibit.recognitionMap
-    property bool listMode: false
+    readonly property bool listMode: exhibit.session.listView
 
     color: Theme.background
 
@@ -55,7 +55,7 @@ Rectangle {
                 objectName: "mapListToggle"
                 flat: true
                 text: screen.listMode ? screen.exhibit.strings.show_map : screen.exhibit.strings.show_list
-                onActivated: screen.listMode = !screen.listMode
+                onActivated: screen.exhibit.session.setListView(!screen.listMode)
             }
         }
     }

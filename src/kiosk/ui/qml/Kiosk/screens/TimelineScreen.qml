@@ -10,7 +10,7 @@ Rectangle {
     required property ExhibitViewModel exhibit
     required property string heading
     readonly property TimelineViewModel timeline: exhibit.timeline
-    property bool listMode: false
+    readonly property bool listMode: exhibit.session.listView
 
     color: Theme.background
 
@@ -81,7 +81,7 @@ Rectangle {
                 objectName: "listToggle"
                 flat: true
                 text: screen.listMode ? screen.exhibit.strings.show_timeline : screen.exhibit.strings.show_list
-                onActivated: screen.listMode = !screen.listMode
+                onActivated: screen.exhibit.session.setListView(!screen.listMode)
             }
         }
     }

@@ -1,0 +1,1 @@
+"""Services around the content: reports for curators, and (to come) station config, activation, logs."""
