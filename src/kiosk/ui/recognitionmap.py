@@ -15,7 +15,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 from kiosk.content.model import Pack
 from kiosk.geo.asset import Layer, MapAsset, Shape, joined_path
 from kiosk.layout.recognition import counts_as_of, counts_by_place, decisions_for, is_small, year_range
-from kiosk.ui.formatting import format_date
+from kiosk.ui.formatting import format_date, locale_for
 from kiosk.ui.listmodels import RowListModel
 
 QML_IMPORT_NAME = "KioskCore"
@@ -226,7 +226,8 @@ class RecognitionMapViewModel(QObject):
                 "dateText": when,
                 "document": ui("document_" + entry.document.replace("-", "_"), lang),
                 "wording": ", ".join(ui("wording_" + w.replace("-", "_"), lang) for w in entry.wording),
-                "quote": entry.quote.get(lang) if entry.quote else "",
+                # Quotation marks as the language writes them: “…” in English, «…» in Azerbaijani and Russian.
+                "quote": locale_for(lang).quoteString(entry.quote.get(lang)) if entry.quote else "",
                 "description": entry.description.get(lang),
                 "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url} for s in sources],
             })

@@ -92,7 +92,7 @@ Rectangle {
                     Text {
                         width: parent.width
                         visible: text.length > 0
-                        text: decision.modelData.quote.length > 0 ? "“" + decision.modelData.quote + "”" : ""
+                        text: decision.modelData.quote
                         color: Theme.text
                         font.family: Theme.fontSerif
                         font.italic: true
