@@ -211,3 +211,22 @@ def test_paging_back_and_forth_leaves_no_warnings(open_kiosk, story_pack, qtbot)
         k.finger.tap(find_item(k.window, "previousButton"))
         qtbot.wait(30)
     qtbot.waitUntil(lambda: k.session.panelIndex == 0)
+
+
+def test_a_distressing_panel_waits_behind_a_calm_notice(open_kiosk, story_pack, qtbot):
+    second = story_pack / "panels" / "02-second.yaml"
+    second.write_text(second.read_text(encoding="utf-8").replace("body:", "distressing: yes\nbody:", 1), encoding="utf-8")
+    k = open_kiosk(story_pack)
+    k.session.start()
+    k.session.showPanel(0)
+    k.wait_screen(qtbot, "story")
+    k.finger.tap(find_item(k.window, "nextButton"))
+    qtbot.waitUntil(lambda: find_item(k.window, "contentNotice").isVisible())
+    assert "Before you continue [en]" in visible_texts(k.window)
+    k.finger.tap(find_item(k.window, "noticeSkip"))
+    qtbot.waitUntil(lambda: k.session.panelIndex == 2 and not k.session.noticeShown)
+    k.finger.tap(find_item(k.window, "previousButton"))
+    qtbot.waitUntil(lambda: k.session.noticeShown)
+    k.finger.tap(find_item(k.window, "noticeContinue"))
+    qtbot.waitUntil(lambda: "Second panel (en)" in visible_texts(k.window))
+    assert k.session.panelIndex == 1

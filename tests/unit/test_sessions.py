@@ -97,3 +97,37 @@ def test_changing_panel_closes_the_sources_drawer(session):
     session.setSourcesOpen(True)
     session.nextPanel()
     assert not session.sourcesOpen
+
+
+@pytest.fixture
+def memorial(qapp):
+    return VisitorSession(panel_count=4, sections=("story",), distressing=(False, True, True, False))
+
+
+def test_a_distressing_panel_is_preceded_by_a_notice_until_the_visitor_reads_on(memorial):
+    memorial.start()
+    memorial.showPanel(0)
+    assert not memorial.noticeShown
+    memorial.nextPanel()
+    assert memorial.noticeShown
+    memorial.acceptNotice()
+    assert not memorial.noticeShown
+    memorial.nextPanel()  # another distressing panel in the same visit: no second notice
+    assert not memorial.noticeShown
+    memorial.reset()
+    memorial.start()
+    memorial.showPanel(2)
+    assert memorial.noticeShown  # a new visit asks again
+
+
+def test_skipping_leads_past_every_distressing_panel(memorial):
+    memorial.start()
+    memorial.showPanel(1)
+    memorial.skipNotice()
+    assert (memorial.screen, memorial.panelIndex, memorial.noticeShown) == ("story", 3, False)
+    memorial.showPanel(2)
+    memorial.showPanel(2)
+    memorial.goHome()
+    memorial.showPanel(2)
+    memorial.skipNotice()
+    assert memorial.panelIndex == 3

@@ -47,7 +47,9 @@ class ExhibitViewModel(QObject):
         self._names = load_place_names(asset_path("geo", "place_names.json"))
         self._language = pack.exhibit.default_language
         self._strings = QQmlPropertyMap.create(self)  # the constructor is deprecated
-        self._session = VisitorSession(len(pack.panels), tuple(s.kind for s in pack.exhibit.sections), self)
+        self._session = VisitorSession(
+            len(pack.panels), tuple(s.kind for s in pack.exhibit.sections), tuple(p.distressing for p in pack.panels), self
+        )
         self._idle = idle
         idle.setParent(self)
         self._panels = PanelListModel(pack, self._language, self)

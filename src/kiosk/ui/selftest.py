@@ -167,6 +167,10 @@ def screen_steps(
     sections = exhibit.sectionTitles
     steps: list[tuple[str, Callable[[], None]]] = [("attract", session.reset), ("home", session.start)]
     for index in range(session.panelCount):
+        if exhibit.panels.get(index).get("distressing") and (thorough or not any(n.endswith("notice") for n, _ in steps)):
+            steps.append((f"panel {index + 1} notice", lambda i=index: (session.reset(), session.start(), session.showPanel(i))))
+            steps.append((f"panel {index + 1}", session.acceptNotice))
+            continue
         steps.append((f"panel {index + 1}", lambda i=index: session.showPanel(i)))
         if thorough or index == session.panelCount - 1:
             steps.append((f"panel {index + 1} sources", lambda: session.setSourcesOpen(True)))

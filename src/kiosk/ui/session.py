@@ -28,12 +28,21 @@ class VisitorSession(QObject):
     panelIndexChanged = Signal()
     sourcesOpenChanged = Signal()
     listViewChanged = Signal()
+    noticeChanged = Signal()
     visitStarted = Signal()
     visitEnded = Signal()
 
-    def __init__(self, panel_count: int, sections: tuple[str, ...], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        panel_count: int,
+        sections: tuple[str, ...],
+        distressing: tuple[bool, ...] = (),
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._panel_count = panel_count
+        self._distressing = tuple(distressing) + (False,) * (panel_count - len(distressing))
+        self._notice_accepted = False  # a visitor who chose to continue is not asked again this visit
         self._sections = sections
         self._screen = "attract"
         self._back_to = ""  # the screen a "back" button returns to, after following a link
@@ -70,6 +79,30 @@ class VisitorSession(QObject):
             self.backToChanged.emit()
 
     # Navigation ----------------------------------------------------------------------------
+    def _get_notice(self) -> bool:
+        return (
+            self._screen == "story" and not self._notice_accepted and bool(self._panel_count)
+            and self._distressing[self._panel_index]
+        )
+
+    noticeShown = Property(bool, _get_notice, notify=noticeChanged)
+
+    @Slot()
+    def acceptNotice(self) -> None:
+        """The visitor chose to read on: no more notices during this visit."""
+        if not self._notice_accepted:
+            self._notice_accepted = True
+            self.noticeChanged.emit()
+
+    @Slot()
+    def skipNotice(self) -> None:
+        """Skip the distressing panel: on to the next panel that is not, or home if none is left."""
+        for index in range(self._panel_index + 1, self._panel_count):
+            if not self._distressing[index]:
+                self.showPanel(index)
+                return
+        self.goHome()
+
     def _get_list_view(self) -> bool:
         return self._list_view
 
@@ -88,6 +121,7 @@ class VisitorSession(QObject):
         if screen != self._screen:
             self._screen = screen
             self.screenChanged.emit()
+            self.noticeChanged.emit()
 
     def _set_sources_open(self, value: bool) -> None:
         if value != self._sources_open:
@@ -122,6 +156,7 @@ class VisitorSession(QObject):
             self._set_sources_open(False)  # the drawer lists the sources of the panel it was opened on
             self._panel_index = index
             self.panelIndexChanged.emit()
+            self.noticeChanged.emit()
         if self._screen != "story":
             self._go("story")
 
@@ -160,6 +195,7 @@ class VisitorSession(QObject):
         was_visiting = self._screen != "attract"
         self._set_sources_open(False)
         self.setListView(False)
+        self._notice_accepted = False
         self._set_back_to("")
         if self._panel_index != 0:
             self._panel_index = 0

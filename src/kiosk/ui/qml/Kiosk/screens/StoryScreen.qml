@@ -139,6 +139,14 @@ Rectangle {
         }
     }
 
+    ContentNotice {
+        anchors.top: bar.bottom
+        anchors.bottom: parent.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        exhibit: screen.exhibit
+    }
+
     SourcesDrawer {
         anchors.fill: parent
         exhibit: screen.exhibit
