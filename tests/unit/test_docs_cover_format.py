@@ -42,3 +42,24 @@ def test_every_interface_text_is_documented():
 def test_every_allowed_value_is_documented():
     values = [*fmt.CONFIDENCE, *fmt.SECTION_KINDS, *fmt.SOURCE_KINDS, *fmt.RECOGNITION_KINDS, *fmt.DATE_IS]
     assert [v for v in values if f"`{v}`" not in DOC] == []
+
+
+def test_the_safety_limits_staff_read_are_the_ones_the_reader_applies():
+    from kiosk.content.yamlread import MAX_DEPTH, MAX_FILE_BYTES
+
+    assert f"at most {MAX_FILE_BYTES // 1_000_000} MB ({MAX_FILE_BYTES:,} bytes)" in DOC
+    assert f"nested at most {MAX_DEPTH} levels deep" in DOC
+
+
+def test_every_json_key_is_documented(pack, capsys):
+    import json
+
+    from kiosk.cli import main
+
+    from tests.packs import edit
+
+    edit(pack / "timeline.yaml", '"1992-02-26"', '"1992-02-30"')  # one problem, so a problem's keys show
+    main(["validate", "--json", str(pack)])
+    report = json.loads(capsys.readouterr().out)
+    keys = {*report, *report["problems"][0], *report["translations"][0]}
+    assert [k for k in sorted(keys) if f"`{k}`" not in DOC] == []

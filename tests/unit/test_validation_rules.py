@@ -271,7 +271,8 @@ def test_disputes_and_unchecked_sources_are_warnings_for_staff(pack):
     edit(pack / "timeline.yaml", "    sources: [src-a]", '    sources: [src-a]\n    disputes:\n      - "B says 25 Feb"')
     warnings = problems(pack, Severity.WARNING)
     assert "sources.yaml: warning: 1 of 2 sources have not been checked live: src-a (open each link, then set `checked: yes`)" in warnings
-    assert any("sources disagree about this event: B says 25 Feb" in w for w in warnings)
+    line = line_of(pack / "timeline.yaml", "disputes:")
+    assert f"timeline.yaml:{line + 1}:7: warning: sources disagree about this event (`first-event`): B says 25 Feb" in warnings
     assert load_pack(pack).pack is not None
 
 
@@ -307,3 +308,40 @@ def test_draft_translations_are_counted_per_file_and_language(pack, capsys):
 def test_a_text_given_twice_once_as_draft_is_an_error(pack):
     edit(pack / "timeline.yaml", '      fr: "Event title (fr)"', '      fr: "Event title (fr)"\n      fr (draft): "Autre"')
     assert "the fr text is given twice (once as a draft)" in only_error(pack)
+
+
+def test_findings_on_entries_name_the_entry(pack):
+    """The proof's report lists findings away from the file, so each says which decision it is about."""
+    edit(pack / "recognitions.yaml", '    date: "2012-02-01"\n', "    confidence: low\n")
+    warnings = problems(pack, Severity.WARNING)
+    at_confidence = line_of(pack / "recognitions.yaml", "confidence: low")
+    at_entry = line_of(pack / "recognitions.yaml", "- id: pk-2012")
+    assert f"recognitions.yaml:{at_confidence}:17: warning: this entry (`pk-2012`) is shown to visitors, but its confidence is low" in warnings
+    assert f"recognitions.yaml:{at_entry}:5: warning: this entry (`pk-2012`) has no date; the map shows it only for today" in warnings
+    assert load_pack(pack).pack is not None
+
+
+def test_a_place_is_counted_in_one_group_as_on_the_map(pack):
+    """The map colours and counts a place by its first shown entry; the validator counts the same way."""
+    recognitions = pack / "recognitions.yaml"
+    edit(recognitions, "organisations:",
+         '  - id: parliaments\n    label:\n      en: "Parliaments"\n      fr: "Parlements"\norganisations:')
+    edit(recognitions, "  - id: pk-2012", (
+        "  - id: mx-2013\n    kind: country\n    place: MX\n    group: parliaments\n"
+        '    body:\n      en: "Senate"\n      fr: "Sénat"\n    date: "2013"\n    document: statement\n'
+        '    description:\n      en: "A statement"\n      fr: "Une déclaration"\n    sources: [src-a]\n\n'
+        "  - id: pk-2012"))
+    result = load_pack(pack)
+    warnings = [str(p) for p in result.warnings]
+    first = line_of(recognitions, "group: countries", 1)
+    second = line_of(recognitions, "group: parliaments")
+    assert (
+        f"recognitions.yaml:{second}:12: warning: `MX` is already in the group `countries` (recognitions.yaml:{first}:12); "
+        "the map colours and counts each place in one group, the group of its first entry "
+        "(put every shown entry of this place in the same group, or hide this one with `show: no`)"
+    ) in warnings
+    assert result.errors == []  # the panel's "2 countries" still holds: MX counts once, as a country
+
+    edit(pack / "panels" / "01-first.yaml", "counts: countries", "counts: parliaments")
+    edit(pack / "panels" / "01-first.yaml", 'value: "2"', 'value: "1"')
+    assert "this figure says 1, but recognitions.yaml shows 0 places in the group `parliaments`" in only_error(pack)

@@ -48,8 +48,17 @@ class Draft:
         return list(self.recognitions.get("organisations", ())) if self.recognitions else []
 
 
+def place_groups(entries: list[Values]) -> dict[str, Values]:
+    """Each shown place and the entry that puts it in its group: the first one, as the map colours and counts it."""
+    first: dict[str, Values] = {}
+    for entry in entries:
+        if entry.get("show", True) and entry["place"] and entry["group"]:
+            first.setdefault(entry["place"], entry)
+    return first
+
+
 def shown_places(entries: list[Values], group: str) -> list[str]:
-    return list(dict.fromkeys(e["place"] for e in entries if e.get("show", True) and e["group"] == group and e["place"]))
+    return [place for place, entry in place_groups(entries).items() if entry["group"] == group]
 
 
 def check(
@@ -59,6 +68,7 @@ def check(
     _check_references(ctx, ids, places, draft.unreadable)
     _check_place_names(draft, ctx, places, names)
     _check_sections(draft, ctx)
+    _check_place_groups(draft, ctx)
     _check_counts(draft, ctx)
     _check_images(draft, ctx, files)
     _report_findings(draft, ctx, ids)
@@ -177,6 +187,24 @@ def _number(text: str) -> int | None:
     return int(re.sub(r"\D", "", text))
 
 
+def _check_place_groups(draft: Draft, ctx: Context) -> None:
+    """A place is coloured and counted in one group on the map; shown decisions that put it in another say so."""
+    entries = draft.recognition_entries()
+    first = place_groups(entries)
+    for entry in entries:
+        place, group = entry["place"], entry["group"]
+        if not entry.get("show", True) or place not in first or not group:
+            continue
+        chosen = first[place]
+        if group != chosen["group"]:
+            ctx.log.warning(
+                entry.at("group"),
+                f"`{place}` is already in the group `{chosen['group']}` ({chosen.at('group')}); "
+                f"the map colours and counts each place in one group, the group of its first entry",
+                "put every shown entry of this place in the same group, or hide this one with `show: no`",
+            )
+
+
 def _check_counts(draft: Draft, ctx: Context) -> None:
     entries = draft.recognition_entries()
     group_ids = {g["id"] for g in draft.groups()}
@@ -258,14 +286,16 @@ def _report_findings(draft: Draft, ctx: Context, ids: dict[str, dict[str, Positi
     """Warnings that are not mistakes: what the research says staff must still decide or check."""
     for record, what in _facts(draft):
         for dispute in record.get("disputes", ()):
-            ctx.log.warning(record.at("disputes"), f"sources disagree about this {what}: {dispute}")
+            ctx.log.warning(record.at("disputes"), f"sources disagree about this {what}{_named(record, what, ctx)}: {dispute}")
     for entry in draft.recognition_entries():
         if not entry.get("show", True):
             continue
+        # Named, so a curator reading the proof's report at a desk knows which decision is meant.
+        name = f" (`{entry['id']}`)" if entry["id"] else ""
         if entry["confidence"] == "low":
-            ctx.log.warning(entry.at("confidence"), "this entry is shown to visitors, but its confidence is low")
+            ctx.log.warning(entry.at("confidence"), f"this entry{name} is shown to visitors, but its confidence is low")
         if entry["date"] is None:
-            ctx.log.warning(entry.node.position, "this entry has no date; the map shows it only for today")
+            ctx.log.warning(entry.node.position, f"this entry{name} has no date; the map shows it only for today")
     used = {ref.value for ref in ctx.references if ref.kind == "source"}
     for source in draft.sources if not draft.unreadable else ():  # a broken file may be the user
         if source["id"] and source["id"] not in used:
@@ -288,6 +318,14 @@ def _report_findings(draft: Draft, ctx: Context, ids: dict[str, dict[str, Positi
                 f"about {PANEL_BODY_CHARS} characters fit on one screen",
             )
     _check_events_in_eras(draft, ctx)
+
+
+def _named(record: Values, what: str, ctx: Context) -> str:
+    """Which fact, in a few words, for a curator reading the findings away from the file."""
+    if what == "figure":
+        value = record["value"]
+        return f" (`{value.get(ctx.default_language)}`)" if value is not None else ""
+    return f" (`{record['id']}`)" if record["id"] else ""
 
 
 def _facts(draft: Draft):

@@ -81,7 +81,16 @@ _FRIENDLY = {
     "found undefined alias": ("aliases (*name) are not supported", "write the value out in full"),
     "did not find expected key": (
         "the indentation does not line up with the lines above",
-        "items of one block must start in the same column; or is a closing quote missing above?",
+        "items of one block must start in the same column; or check the quote marks: a closing quote may be "
+        'missing above, or a quote mark inside a text ends it early; inside double quotes, write \\" for one',
+    ),
+    "did not find expected ',' or ']'": (
+        "a list in square brackets [ ] is not closed",
+        "is the closing ] missing, or a comma between two items?",
+    ),
+    "did not find expected ',' or '}'": (
+        "a block in curly brackets { } is not closed",
+        "is the closing } missing, or a comma between two items?",
     ),
     "did not find expected '-' indicator": (
         "the indentation of this list does not line up",
@@ -231,7 +240,13 @@ def parse_text(text: str, rel: str, log: ProblemLog, max_depth: int = MAX_DEPTH)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or "the text is not valid YAML").strip()
-        message, hint = _FRIENDLY.get(problem, (f"the text is not valid YAML: {problem}", ""))
+        if problem == "exceeded maximum nesting depth":  # libyaml's own limit, met before ours in flow style
+            message, hint = f"the blocks are nested too deeply (more than {max_depth} levels)", ""
+        elif problem == "found character that cannot start any token" and _char_at(text, mark) not in ("\t", ""):
+            message = f"a text cannot start with {_char_at(text, mark)} unless it is in quotes"
+            hint = "put the whole text in double quotes"
+        else:
+            message, hint = _FRIENDLY.get(problem, (f"the text is not valid YAML: {problem}", ""))
         if mark is not None:
             fail(mark, message, hint)
         else:
@@ -243,6 +258,10 @@ def parse_text(text: str, rel: str, log: ProblemLog, max_depth: int = MAX_DEPTH)
     if root is None:
         log.error(Position(rel), "the file is empty")
     return root
+
+
+def _char_at(text: str, mark) -> str:
+    return text[mark.index : mark.index + 1] if mark is not None else ""
 
 
 def _warn_cut_by_comment(event, text: str, rel: str, log: ProblemLog) -> None:

@@ -115,6 +115,18 @@ class ProofSheet:
             out += self._sources(pack, event.sources)
             out += self._staff(event.staff)
             out.append("</div>")
+        if pack.recognitions.organisations:
+            # Membership is a fact too: the map lights an organisation's members.
+            out.append("<h4>Organisations</h4>")
+            for organisation in pack.recognitions.organisations:
+                members = ", ".join(organisation.members) or "no members listed"
+                out.append(f"<div class='fact' id='organisation-{_e(organisation.id)}'>"
+                           f"<b>{_e(organisation.name.get(default))}</b> <code>{_e(organisation.id)}</code>"
+                           f"<div>members: {_e(members)}</div>")
+                out += self._sources(pack, organisation.sources)
+                if organisation.members and not organisation.sources:
+                    out.append("<div class='staff'>no source for the membership</div>")
+                out.append("</div>")
         out.append("<h4>Recognitions</h4>")
         for entry in pack.recognitions.entries:
             shown = "" if entry.show else " <span class='staff'>staff only, not shown</span>"
@@ -158,7 +170,9 @@ class ProofSheet:
     def _disagreements(self) -> list[str]:
         disputes = [p for p in self.result.warnings if "sources disagree" in p.message]
         out = [f"<h3>Where sources disagree ({len(disputes)})</h3><ul>"]
-        out += [f"<li><code>{_e(str(p.position))}</code> {_e(p.message.split(': ', 1)[-1])}</li>" for p in disputes]
+        # "sources disagree about this entry (`mx-2011`): ..." -> "entry (`mx-2011`): ..."
+        out += [f"<li><code>{_e(str(p.position))}</code> {_e(p.message.removeprefix('sources disagree about this '))}</li>"
+                for p in disputes]
         return out + ["</ul>"]
 
     def _warnings(self) -> list[str]:
