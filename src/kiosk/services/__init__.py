@@ -1,1 +1,2 @@
-"""Services around the content: reports for curators, and (to come) station config, activation, logs."""
+"""Services around the content and the station: the curator's proof sheet, the station config, content
+installation and activation, logs and the watchdog, usage statistics, the instance lock. Pure Python."""

@@ -19,7 +19,9 @@ from kiosk.resources import asset_path
 
 # Importing these registers their QML types (KioskCore) before the engine loads the module.
 from kiosk.ui import exhibit as _exhibit  # noqa: F401
+from kiosk.ui import staff as _staff  # noqa: F401
 from kiosk.ui import theme as _theme  # noqa: F401
+from kiosk.ui.accessibility import AccessibilityOptions
 from kiosk.ui.exhibit import ExhibitViewModel
 from kiosk.ui.session import ActivityWatcher, IdleSession
 
@@ -28,11 +30,57 @@ QML_DIR = Path(__file__).resolve().parent / "qml"
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf")
 
 
-def prepare_environment() -> None:
-    """Choices that must be made before the QGuiApplication exists."""
-    # Without a GPU, Qt Quick's OpenGL path through a software rasteriser costs ~175 ms and ~95 MiB
-    # more than its own software renderer (docs/architecture.md). Station config may override.
-    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+RENDERER_FAILED_MARK = "renderer-failed"  # left in the log folder when the graphics context failed
+
+# The station config's renderer names -> Qt's graphics APIs (QSGRendererInterface.GraphicsApi).
+_GRAPHICS_APIS = {
+    "opengl": "OpenGL", "vulkan": "Vulkan", "direct3d11": "Direct3D11", "direct3d12": "Direct3D12", "metal": "Metal",
+}
+
+
+def choose_renderer(configured: str = "auto", log_folder: Path | None = None) -> str:
+    """The renderer to use this time: `software` for `auto` (see below), and after a failed graphics context.
+
+    `auto` means software: without a GPU, Qt Quick's OpenGL path through a software rasteriser costs ~175 ms
+    and ~95 MiB more than its own software renderer (docs/architecture.md), and the exhibit's screens draw
+    nothing a GPU is needed for. A station with a GPU names its API (`opengl`, `vulkan` ...) in its config.
+    """
+    if configured == "auto":
+        return "software"
+    if configured != "software" and log_folder is not None and (log_folder / RENDERER_FAILED_MARK).exists():
+        log.error(
+            "the %s renderer failed on an earlier start (%s); using the software renderer",
+            configured, log_folder / RENDERER_FAILED_MARK,
+        )
+        return "software"
+    return configured
+
+
+def prepare_environment(renderer: str = "software") -> None:
+    """Choices that must be made before the QGuiApplication and the first window exist."""
+    from PySide6.QtQuick import QSGRendererInterface
+
+    if renderer == "software":
+        os.environ.setdefault("QT_QUICK_BACKEND", "software")  # kept if set: the self-test and tests chose
+        if os.environ["QT_QUICK_BACKEND"] == "software":  # also when an API was chosen earlier (fallback)
+            QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
+        return
+    os.environ.pop("QT_QUICK_BACKEND", None)
+    QQuickWindow.setGraphicsApi(getattr(QSGRendererInterface.GraphicsApi, _GRAPHICS_APIS[renderer]))
+
+
+def opengl_works() -> bool:
+    """Whether an OpenGL context can be created at all (checked before the window, for `opengl`)."""
+    from PySide6.QtGui import QOffscreenSurface, QOpenGLContext
+
+    context = QOpenGLContext()
+    if not context.create():
+        return False
+    surface = QOffscreenSurface()
+    surface.create()
+    works = context.makeCurrent(surface)
+    context.doneCurrent()
+    return works
 
 
 def application() -> QGuiApplication:
@@ -56,7 +104,15 @@ def load_fonts(app: QGuiApplication) -> list[str]:
 class KioskWindow:
     """One running exhibit: its engine, view model and window. Tests build it with fake timers."""
 
-    def __init__(self, result: LoadResult, places: MapAsset | None, idle: IdleSession | None = None) -> None:
+    def __init__(
+        self,
+        result: LoadResult,
+        places: MapAsset | None,
+        idle: IdleSession | None = None,
+        staff: QObject | None = None,
+        attract_seconds: float = 6.0,
+        accessibility: AccessibilityOptions = AccessibilityOptions(),
+    ) -> None:
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
         self.engine.warnings.connect(_log_qml_warnings)
@@ -65,8 +121,12 @@ class KioskWindow:
         if result.pack is not None:
             self.idle = idle if idle is not None else IdleSession()
             # A child of the engine, so the engine destroys the QML that binds to it first.
-            self.exhibit = ExhibitViewModel(result.pack, places, self.idle, parent=self.engine)
-            self.engine.setInitialProperties({"exhibit": self.exhibit})
+            self.exhibit = ExhibitViewModel(result.pack, places, self.idle, parent=self.engine, accessibility=accessibility)
+            self.exhibit.attract_seconds = attract_seconds
+            properties = {"exhibit": self.exhibit}
+            if staff is not None:
+                properties["staff"] = staff
+            self.engine.setInitialProperties(properties)
             self.engine.loadFromModule("Kiosk", "Main")
             self.watcher = ActivityWatcher(self.idle)
             QGuiApplication.instance().installEventFilter(self.watcher)
@@ -107,34 +167,7 @@ def _log_qml_warnings(warnings) -> None:
         log.warning("QML: %s", warning.toString())
 
 
-def run_kiosk(
-    result: LoadResult,
-    places: MapAsset | None,
-    windowed: bool,
-    size: QSize,
-    idle_seconds: float = 90.0,
-    screen: int = 0,
-) -> int:
-    for problem in result.errors:
-        log.error("content: %s", problem)
-    if result.warnings:  # findings for staff, listed by `kiosk validate`; one line here keeps the log readable
-        log.info("content: %d warnings for staff; run `kiosk validate %s` to list them", len(result.warnings), result.root)
-    if result.pack is None:
-        log.error("the content pack %s cannot be shown; the kiosk shows a notice instead", result.root)
-    app = application()
-    kiosk = KioskWindow(result, places, IdleSession(idle_seconds=max(10.0, idle_seconds)))
-    if result.pack is None and not windowed:
-        kiosk.window.setProperty("showDetails", False)
-    if os.environ.get("KIOSK_REPORT_FIRST_FRAME"):
-        _report_first_frame(app, kiosk.window)
-    if windowed:
-        kiosk.show_windowed(size)
-    else:
-        kiosk.show_full_screen(screen)
-    return app.exec()
-
-
-def _report_first_frame(app: QGuiApplication, window: QQuickWindow) -> None:
+def report_first_frame(app: QGuiApplication, window: QQuickWindow) -> None:
     """For the start-up benchmark: print when the first frame is on the glass and how much memory the
     process holds then, and quit."""
 
@@ -142,7 +175,7 @@ def _report_first_frame(app: QGuiApplication, window: QQuickWindow) -> None:
         window.frameSwapped.disconnect(swapped)
         resident = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         print(f"first-frame {time.time():.6f} rss {resident}", flush=True)
-        app.quit()
+        app.exit(0)  # not quit(): in Qt 6 that asks the windows first, and the lockdown refuses
 
     window.frameSwapped.connect(swapped)
 
@@ -154,4 +187,4 @@ def parse_size(text: str | None) -> QSize:
     return QSize(int(width), int(height))
 
 
-__all__ = ["KioskWindow", "application", "prepare_environment", "run_kiosk", "parse_size", "QObject"]
+__all__ = ["KioskWindow", "application", "prepare_environment", "report_first_frame", "parse_size", "QObject"]
