@@ -158,7 +158,7 @@ def test_date_shows_at_the_precision_the_data_has(open_kiosk, timeline_pack, qtb
     timeline.selectEvent(campaign)
     qtbot.waitUntil(lambda: "May 2008" in visible_texts(k.window))
     k.exhibit.setLanguage("fr")
-    qtbot.waitUntil(lambda: "Mai 2008" in visible_texts(k.window))
+    qtbot.waitUntil(lambda: "mai 2008" in visible_texts(k.window))  # French writes months in lower case
     war = [e.id for e in timeline.events].index("war")
     timeline.selectEvent(war)
     qtbot.waitUntil(lambda: "27 septembre 2020 – 10 novembre 2020" in visible_texts(k.window))

@@ -67,6 +67,11 @@ LANGUAGE = Record(
         Field("code", Plain(12, LANGUAGE_PATTERN, "a language code such as `en`, `az` or `ru`"), True, "ISO 639 code"),
         Field("name", Plain(40), True, "the language's name in itself, shown on the language button"),
         Field("missing", Enum("error", "warning"), help="how a missing translation is reported (default: error)"),
+        Field(
+            "locale",
+            Plain(20, LANGUAGE_PATTERN, "a locale such as `en-GB`, `az-AZ` or `ru-RU`"),
+            help="whose conventions dates follow, when the code alone is not enough (`en-GB`: 25 February 1992)",
+        ),
     ],
 )
 

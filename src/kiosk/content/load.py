@@ -191,7 +191,9 @@ def _build(root: Path, draft: Draft, ctx: Context, digest: str) -> Pack:
         id=ex["id"],
         title=ex["title"],
         subtitle=ex["subtitle"],
-        languages=tuple(Language(v["code"], v["name"], v.get("missing", "error")) for v in ex["languages"]),
+        languages=tuple(
+            Language(v["code"], v["name"], v.get("missing", "error"), v.get("locale", "")) for v in ex["languages"]
+        ),
         sections=tuple(Section(v["kind"], v["title"], v["text"]) for v in ex["sections"]),
         attract=Attract(ex["attract"]["title"], ex["attract"]["text"]),
         credits=tuple(Credit(v["role"], v["name"]) for v in ex.get("credits", ())),

@@ -90,6 +90,7 @@ class Language:
     code: str
     name: str
     missing: str = "error"  # how the validator treats a missing translation: error | warning
+    locale: str = ""  # whose conventions dates follow (`en-GB`); empty: the code's own (`en` is US)
 
 
 @dataclass(frozen=True)
