@@ -53,12 +53,12 @@ def open_kiosk(qapp, qtbot):
     harnesses: list[Harness] = []
     places = load_map_asset(asset_path("geo", "recognition_map.json"))
 
-    def open_(folder, size=(1280, 720)) -> Harness:
+    def open_(folder, size=(1280, 720), **options) -> Harness:
         clock, ticker = ManualClock(), ManualTicker()
         idle = IdleSession(idle_seconds=90, countdown_seconds=20, clock=clock, ticker=ticker)
         result = load_pack(folder, places)
         assert result.pack is not None, [str(p) for p in result.errors]
-        kiosk = KioskWindow(result, places, idle)
+        kiosk = KioskWindow(result, places, idle, **options)
         harness = Harness(kiosk, clock, ticker)
         kiosk.show_windowed(QSize(*size))
         qtbot.waitExposed(kiosk.window)

@@ -15,6 +15,12 @@ EXPECTED = {
     "timeline event card", "timeline focused on panel 1", "timeline list", "map", "map 2011", "map card MX",
     "map card PK", "map list", "sources", "idle countdown",
 }
+IN_ACCESSIBILITY_MODE = {
+    f"{screen} (accessibility mode)" for screen in (
+        "home", "panel 1", "panel 1 sources", "timeline", "timeline zoom 2", "timeline event card", "map",
+        "map card MX", "sources", "idle countdown",
+    )
+}
 
 
 @pytest.fixture
@@ -28,7 +34,7 @@ def test_proof_covers_every_screen_in_every_language(first_proof):
     out, sheet = first_proof
     for language in ("en", "fr"):
         screens = {shot.screen for shot in sheet.shots if shot.language == language}
-        assert EXPECTED <= screens, EXPECTED - screens
+        assert EXPECTED | IN_ACCESSIBILITY_MODE <= screens, (EXPECTED | IN_ACCESSIBILITY_MODE) - screens
     assert all((out / shot.file).is_file() for shot in sheet.shots)
     assert sheet.empty == []
     index = (out / "index.html").read_text(encoding="utf-8")
@@ -45,10 +51,13 @@ def test_a_changed_string_marks_exactly_the_screens_that_show_it(first_proof, pa
     edit(pack / "panels" / "01-first.yaml", '"A paragraph (fr)"', '"Un autre paragraphe (fr)"')
     second = render_proof(load_pack(pack), None, tmp_path / "proof-2", SIZE, compare=tmp_path / "proof-1", say=lambda _: None)
     changed = {(shot.screen, shot.language) for shot in second.shots if shot.changed}
-    # The panel itself, and the same panel dimmed behind its sources drawer.
-    assert changed == {("panel 1", "fr"), ("panel 1 sources", "fr")}
+    # The panel itself, and the same panel dimmed behind its sources drawer, in both modes.
+    assert changed == {
+        ("panel 1", "fr"), ("panel 1 sources", "fr"),
+        ("panel 1 (accessibility mode)", "fr"), ("panel 1 sources (accessibility mode)", "fr"),
+    }
     index = (tmp_path / "proof-2" / "index.html").read_text(encoding="utf-8")
-    assert index.count("<span class='changed'>changed</span></figcaption>") == 2
+    assert index.count("<span class='changed'>changed</span></figcaption>") == 4
 
 
 def test_the_report_lists_every_fact_with_its_sources(first_proof, pack):

@@ -93,6 +93,7 @@ def test_language_switch_changes_every_visible_text(open_kiosk, story_pack, qtbo
     k = open_kiosk(story_pack)
     k.session.start()
     k.session.showPanel(0)
+    k.wait_screen(qtbot, "story")  # on the glass, laid out: what a finger can touch
     qtbot.waitUntil(lambda: "First panel (en)" in visible_texts(k.window))
     before = visible_texts(k.window)
     assert any("(en)" in t or "[en]" in t for t in before)

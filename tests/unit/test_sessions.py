@@ -131,3 +131,37 @@ def test_skipping_leads_past_every_distressing_panel(memorial):
     memorial.showPanel(2)
     memorial.skipNotice()
     assert memorial.panelIndex == 3
+
+
+def test_accessibility_mode_is_part_of_the_visit_and_the_next_visitor_starts_without_it(session, qtbot):
+    session.setAccessible(True)
+    assert not session.accessible  # nothing to switch on the attract screen: a stray touch there starts a visit
+    session.start()
+    with qtbot.waitSignal(session.accessibleChanged):
+        session.setAccessible(True)
+    assert session.accessible
+    session.reset()
+    assert not session.accessible
+
+
+def test_accessibility_mode_gives_more_time_before_asking(idle):
+    session = idle[0]
+    session.set_patience(2.0)
+    step(idle, 179)
+    assert not session.warning
+    step(idle, 1.5)
+    assert session.warning and session.secondsLeft == 20
+    session.set_patience(1.0)  # back to the usual time, and the question is not sprung at once
+    assert not session.warning
+    step(idle, 89)
+    assert not session.warning
+
+
+def test_accessibility_options_refuse_a_reach_zone_with_no_room_left():
+    from kiosk.ui.accessibility import AccessibilityOptions
+
+    assert AccessibilityOptions(reach_zone=0.6).reach_zone == 0.6
+    with pytest.raises(ValueError, match="reach_zone"):
+        AccessibilityOptions(reach_zone=0.1)
+    with pytest.raises(ValueError, match="patience"):
+        AccessibilityOptions(patience=0.5)

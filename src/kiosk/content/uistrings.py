@@ -24,6 +24,7 @@ _STRINGS = [
     UiString("previous", 24, "Previous"),
     UiString("close", 24, "Close"),
     UiString("language", 30, "Language"),
+    UiString("accessibility", 30, "Larger text"),
     UiString("sources", 30, "Sources"),
     UiString("sources_title", 60, "Sources for this page"),
     UiString("panel_position", 30, "{current} of {total}"),

@@ -15,6 +15,8 @@ from kiosk.content.model import Pack
 from kiosk.geo.asset import MapAsset, load_place_names
 from kiosk.resources import asset_path
 from kiosk.ui.listmodels import EventListModel, PanelListModel, RecognitionListModel, RowListModel, SourceListModel
+from kiosk.ui.accessibility import AccessibilityOptions
+from kiosk.ui.formatting import use_locales
 from kiosk.ui.session import IdleSession, VisitorSession
 from kiosk.ui.recognitionmap import RecognitionMapViewModel
 from kiosk.ui.timeline import TimelineViewModel
@@ -40,9 +42,18 @@ class AttractListModel(RowListModel):
 class ExhibitViewModel(QObject):
     languageChanged = Signal()
 
-    def __init__(self, pack: Pack, places: MapAsset | None, idle: IdleSession, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        places: MapAsset | None,
+        idle: IdleSession,
+        parent: QObject | None = None,
+        accessibility: AccessibilityOptions = AccessibilityOptions(),
+    ) -> None:
         super().__init__(parent)
         self._pack = pack
+        self._accessibility = accessibility
+        use_locales(pack.exhibit.languages)
         self._places = places
         self._names = load_place_names(asset_path("geo", "place_names.json"))
         self._language = pack.exhibit.default_language
@@ -70,6 +81,9 @@ class ExhibitViewModel(QObject):
         self._session.screenChanged.connect(self._on_screen_changed)
         self._session.visitEnded.connect(self._on_visit_ended)
         idle.timedOut.connect(self._session.reset)
+        self._session.accessibleChanged.connect(
+            lambda: idle.set_patience(accessibility.patience if self._session.accessible else 1.0)
+        )
         self._refresh_panel_sources()
 
     # Text lookups (the one fallback rule lives in LocalisedText) ---------------------------
@@ -145,6 +159,9 @@ class ExhibitViewModel(QObject):
         """For each panel: does the timeline have events to show for it?"""
         return [any(e.panel == p.id or e.id in p.events for e in self._pack.timeline.events) for p in self._pack.panels]
     contentHash = Property(str, lambda self: self._pack.content_hash, constant=True)
+    # Seconds each attract item stays up; the station config sets it before the QML loads (app.py).
+    attract_seconds = 6.0
+    attractSeconds = Property(float, lambda self: self.attract_seconds, constant=True)
 
     @property
     def places(self) -> MapAsset | None:
@@ -167,6 +184,25 @@ class ExhibitViewModel(QObject):
     @Slot(int)
     def openPanelFromTimeline(self, panel_index: int) -> None:
         self._session.follow_link("story", panel_index)
+
+    reachZone = Property(float, lambda self: self._accessibility.reach_zone, constant=True)
+
+    @Slot()
+    def stepBack(self) -> None:
+        """The keypad's Back key: close what lies on top, else return along a link, else go home."""
+        session = self._session
+        if session.screen == "attract":
+            return
+        if session.sourcesOpen:
+            session.setSourcesOpen(False)
+        elif session.screen == "timeline" and self._timeline.cardOpen:
+            self._timeline.closeCard()
+        elif session.screen == "map" and self._map.cardOpen:
+            self._map.closeCard()
+        elif session.backTo:
+            session.goBack()
+        elif session.screen != "home":
+            session.goHome()
 
     @Slot(int)
     def openTimelineForPanel(self, panel_index: int) -> None:

@@ -55,9 +55,16 @@ def render_proof(
                     if folder.exists():
                         shutil.rmtree(folder)
                     folder.mkdir(parents=True)
-                    for index, (name, go) in enumerate(screen_steps(kiosk, clock, ticker, thorough=True)):
+                    # Every state, then one of each screen again in accessibility mode.
+                    steps = [(name, go, False) for name, go in screen_steps(kiosk, clock, ticker, thorough=True)]
+                    steps += [
+                        (f"{name} (accessibility mode)", go, True)
+                        for name, go in screen_steps(kiosk, clock, ticker) if name != "attract"
+                    ]
+                    for index, (name, go, accessible) in enumerate(steps):
                         go()
                         kiosk.exhibit.setLanguage(language)
+                        kiosk.exhibit.session.setAccessible(accessible)
                         _wait_for_frame(kiosk.window, settle_ms=60)
                         _wait_for_frame(kiosk.window, settle_ms=0)  # a second frame: everything settled
                         file = f"{label}/{language}/{index:02d}-{_slug(name)}.png"

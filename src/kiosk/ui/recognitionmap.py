@@ -30,7 +30,7 @@ class ShapeListModel(RowListModel):
     Everything else in the layer is drawn as one combined path (see `landPath`), so opening the map
     creates a few dozen shapes rather than three hundred."""
 
-    ROLES = ("code", "path", "group", "labelX", "labelY", "extent")
+    ROLES = ("code", "name", "path", "group", "labelX", "labelY", "extent")
 
     def __init__(self, owner: "RecognitionMapViewModel") -> None:
         self._owner = owner
@@ -39,12 +39,23 @@ class ShapeListModel(RowListModel):
     def row(self, shape: Shape, language: str) -> dict[str, Any]:
         return {
             "code": shape.code,
+            "name": self._owner.place_name(shape.code, language),  # what a screen reader says
             "path": shape.path,
             "group": self._owner.group_index(self._owner.group_of(shape.code)),
             "labelX": shape.label[0],
             "labelY": shape.label[1],
             "extent": max(shape.bbox[2] - shape.bbox[0], shape.bbox[3] - shape.bbox[1]),
         }
+
+    def set_language(self, language: str) -> None:
+        """Only the names change: the paths are not handed to the shapes again (re-parsing them is slow)."""
+        if language == self._language:
+            return
+        self._language = language
+        self._rows.clear()
+        if self._items:
+            name_role = next(role for role, name in self._role_ids.items() if name == "name")
+            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1), [name_role])
 
 
 @QmlElement
@@ -86,6 +97,9 @@ class RecognitionMapViewModel(QObject):
     # Decisions the shape models ask about ------------------------------------------------------
     def group_of(self, code: str) -> str | None:
         return self._status.get(code)
+
+    def place_name(self, code: str, language: str) -> str:
+        return self._place_name(code, language)
 
     def group_index(self, group: str | None) -> int:
         return self._groups.index(group) if group in self._groups else -1
@@ -236,6 +250,8 @@ class RecognitionMapViewModel(QObject):
     # Language and reset -----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
         self.language = language
+        self._world_model.set_language(language)
+        self._us_model.set_language(language)
         self.yearChanged.emit()
         self.cardChanged.emit()
         self.languageChanged.emit()

@@ -18,7 +18,10 @@ from PySide6.QtQuick import QQuickItem
 from kiosk.content import LoadResult
 from kiosk.geo.asset import MapAsset
 from kiosk.resources import asset_path
+from kiosk.ui import audit
 from kiosk.ui.app import KioskWindow, application
+from kiosk.ui.audit import is_shown, walk
+from kiosk.ui.metrics import metrics_for
 from kiosk.ui.session import IdleSession, ManualClock, ManualTicker
 
 REQUIRED_FAMILIES = ("Noto Sans", "Noto Serif")
@@ -49,15 +52,9 @@ def _wait_for_frame(window, settle_ms: int) -> bool:
     return bool(swapped)
 
 
-def _items(item: QQuickItem):
-    yield item
-    for child in item.childItems():
-        yield from _items(child)
-
-
 def _broken_images(window) -> list[str]:
     broken = []
-    for item in _items(window.contentItem()):
+    for item in walk(window.contentItem()):
         if item.inherits("QQuickImage") and item.property("failed"):
             broken.append(item.property("source").toString())
     return broken
@@ -67,10 +64,10 @@ def overflowing_texts(window) -> list[str]:
     """Visible texts that do not fit their box: elided, cut at a line limit, or wider than their width."""
     found = []
     frame_width = window.width()
-    for item in _items(window.contentItem()):
+    for item in walk(window.contentItem()):
         if not item.inherits("QQuickText") or not item.isVisible() or not item.property("text"):
             continue
-        if not _shown(item):
+        if not is_shown(item):
             continue
         text = str(item.property("text"))
         too_wide = item.property("contentWidth") > item.width() + 1.5
@@ -81,14 +78,6 @@ def overflowing_texts(window) -> list[str]:
         if left + item.property("contentWidth") > frame_width + 1.5 and _fully_on_screen_parent(item):
             found.append(text[:60])  # runs off the right edge of the screen
     return found
-
-
-def _shown(item: QQuickItem) -> bool:
-    while item is not None:
-        if not item.isVisible() or item.opacity() == 0:
-            return False
-        item = item.parentItem()
-    return True
 
 
 def _fully_on_screen_parent(item: QQuickItem) -> bool:
@@ -170,8 +159,8 @@ def screen_steps(
         if exhibit.panels.get(index).get("distressing") and (thorough or not any(n.endswith("notice") for n, _ in steps)):
             steps.append((f"panel {index + 1} notice", lambda i=index: (session.reset(), session.start(), session.showPanel(i))))
             steps.append((f"panel {index + 1}", session.acceptNotice))
-            continue
-        steps.append((f"panel {index + 1}", lambda i=index: session.showPanel(i)))
+        else:
+            steps.append((f"panel {index + 1}", lambda i=index: session.showPanel(i)))
         if thorough or index == session.panelCount - 1:
             steps.append((f"panel {index + 1} sources", lambda: session.setSourcesOpen(True)))
     if "timeline" in sections:
@@ -261,28 +250,28 @@ def run_self_test(
             kiosk.engine.warnings.connect(lambda ws: messages.extend(w.toString() for w in ws))
             kiosk.show_windowed(size)
             try:
-                for language in kiosk.exhibit.languages:
-                    code = language["code"]
-                    for name, go in screen_steps(kiosk, clock, ticker):
-                        kiosk.exhibit.session.reset() if name == "attract" else None
-                        go()
-                        if name != "attract":
-                            kiosk.exhibit.setLanguage(code)
-                        label = f"{size.width()}x{size.height()} {code} {name}"
-                        before = len(messages)
-                        if not _wait_for_frame(kiosk.window, settle_ms=360):
-                            report.failures.append(f"{label}: no frame was rendered")
-                            continue
-                        image = kiosk.window.grabWindow()
-                        problems = messages[before:]
-                        problems += [f"image could not be shown: {src}" for src in _broken_images(kiosk.window)]
-                        problems += [f"text does not fit: {text!r}" for text in overflowing_texts(kiosk.window)]
-                        if not _looks_rendered(image):
-                            problems.append("the screen is empty")
-                        for problem in problems:
-                            report.failures.append(f"{label}: {problem}")
-                        report.checked.append(label)
-                        out(("FAIL " if problems else "ok   ") + label)
+                for accessible in (False, True):
+                    for language in kiosk.exhibit.languages:
+                        code = language["code"]
+                        for name, go in screen_steps(kiosk, clock, ticker):
+                            kiosk.exhibit.session.reset() if name == "attract" else None
+                            go()
+                            if name != "attract":
+                                kiosk.exhibit.setLanguage(code)
+                                kiosk.exhibit.session.setAccessible(accessible)
+                            label = f"{size.width()}x{size.height()} {code} {name}" + (" (accessibility mode)" if accessible else "")
+                            before = len(messages)
+                            if not _wait_for_frame(kiosk.window, settle_ms=360):
+                                report.failures.append(f"{label}: no frame was rendered")
+                                continue
+                            image = kiosk.window.grabWindow()
+                            problems = messages[before:] + screen_problems(kiosk.window, accessible)
+                            if not _looks_rendered(image):
+                                problems.append("the screen is empty")
+                            for problem in problems:
+                                report.failures.append(f"{label}: {problem}")
+                            report.checked.append(label)
+                            out(("FAIL " if problems else "ok   ") + label)
             finally:
                 kiosk.close()
         app.processEvents()
@@ -290,6 +279,21 @@ def run_self_test(
         qInstallMessageHandler(previous)
     report.failures += [f"Qt: {m}" for m in messages if not any(m in f for f in report.failures)]
     return report
+
+
+def screen_problems(window, accessible: bool) -> list[str]:
+    """What is wrong with the screen on the glass now: images, text that does not fit, and what a visitor
+    with a disability would meet (docs/accessibility.md)."""
+    target = metrics_for(window.width(), window.height()).touch_target
+    minimum_contrast = 7.0 if accessible else 4.5
+    return (
+        [f"image could not be shown: {src}" for src in _broken_images(window)]
+        + [f"text does not fit: {text!r}" for text in overflowing_texts(window)]
+        + [f"control without an accessible name: {c}" for c in audit.unnamed_controls(window)]
+        + [f"control smaller than a fingertip ({target} px): {c}" for c in audit.small_controls(window, target)]
+        + [f"text a screen reader cannot reach: {t!r}" for t in audit.silent_texts(window)]
+        + [f"text contrast under {minimum_contrast:g}:1: {t}" for t in audit.low_contrast_texts(window, minimum_contrast)]
+    )
 
 
 def prepare_offscreen() -> None:

@@ -29,6 +29,7 @@ class VisitorSession(QObject):
     sourcesOpenChanged = Signal()
     listViewChanged = Signal()
     noticeChanged = Signal()
+    accessibleChanged = Signal()
     visitStarted = Signal()
     visitEnded = Signal()
 
@@ -43,6 +44,7 @@ class VisitorSession(QObject):
         self._panel_count = panel_count
         self._distressing = tuple(distressing) + (False,) * (panel_count - len(distressing))
         self._notice_accepted = False  # a visitor who chose to continue is not asked again this visit
+        self._accessible = False
         self._sections = sections
         self._screen = "attract"
         self._back_to = ""  # the screen a "back" button returns to, after following a link
@@ -79,6 +81,18 @@ class VisitorSession(QObject):
             self.backToChanged.emit()
 
     # Navigation ----------------------------------------------------------------------------
+    def _get_accessible(self) -> bool:
+        return self._accessible
+
+    accessible = Property(bool, _get_accessible, notify=accessibleChanged)
+
+    @Slot(bool)
+    def setAccessible(self, value: bool) -> None:
+        """Accessibility mode: larger text, high contrast, reduced motion, controls within reach."""
+        if value != self._accessible and self._screen != "attract":
+            self._accessible = value
+            self.accessibleChanged.emit()
+
     def _get_notice(self) -> bool:
         return (
             self._screen == "story" and not self._notice_accepted and bool(self._panel_count)
@@ -196,6 +210,9 @@ class VisitorSession(QObject):
         self._set_sources_open(False)
         self.setListView(False)
         self._notice_accepted = False
+        if self._accessible:
+            self._accessible = False
+            self.accessibleChanged.emit()
         self._set_back_to("")
         if self._panel_index != 0:
             self._panel_index = 0
@@ -256,6 +273,7 @@ class IdleSession(QObject):
         self._ticker = ticker if ticker is not None else second_ticker(self)
         self._ticker.timeout.connect(self.tick)
         self._last_input = clock()
+        self._patience = 1.0  # accessibility mode gives visitors more time
         self._touching = False
         self._active = False
         self._warning = False
@@ -270,6 +288,10 @@ class IdleSession(QObject):
         return self._seconds_left
 
     secondsLeft = Property(int, _get_seconds_left, notify=secondsLeftChanged)
+
+    def set_patience(self, factor: float) -> None:
+        self._patience = max(1.0, factor)
+        self.activity()
 
     def set_active(self, active: bool) -> None:
         """Idle time only counts during a visit (not on the attract screen)."""
@@ -298,10 +320,11 @@ class IdleSession(QObject):
         if self._touching:
             self._last_input = self._clock()
         idle = self._clock() - self._last_input
-        if idle < self.idle_seconds:
+        limit = self.idle_seconds * self._patience
+        if idle < limit:
             self._set_warning(False)
             return
-        left = self.idle_seconds + self.countdown_seconds - idle
+        left = limit + self.countdown_seconds - idle
         if left <= 0:
             self._set_warning(False)
             self.timedOut.emit()

@@ -6,23 +6,13 @@ from PySide6.QtCore import Property, QObject, QSize, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtQml import QmlElement, QmlSingleton
 
+from kiosk.ui.accessibility import TEXT_SCALE
 from kiosk.ui.metrics import metrics_for
+from kiosk.ui.palette import GROUP_COLOURS, HIGH_CONTRAST, HIGH_CONTRAST_GROUP_COLOURS, STANDARD
 
 QML_IMPORT_NAME = "KioskCore"
 QML_IMPORT_MAJOR_VERSION = 1
 
-# A calm, dark palette for a memorial: warm off-white on charcoal, one muted accent.
-_COLOURS = {
-    "background": "#141517",
-    "surface": "#1f2124",
-    "surfaceRaised": "#2a2d31",
-    "text": "#f1ece4",
-    "textMuted": "#b9b2a7",
-    "accent": "#c9a66b",
-    "accentText": "#141517",
-    "divider": "#3a3d42",
-    "scrim": "#cc0b0c0d",
-}
 
 
 @QmlElement
@@ -33,6 +23,7 @@ class Theme(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._viewport = QSize(1920, 1080)
+        self._accessible = False  # larger text, high contrast, reduced motion, controls within reach
         self._metrics = metrics_for(1920, 1080)
 
     def _get_viewport(self) -> QSize:
@@ -42,10 +33,24 @@ class Theme(QObject):
         if size == self._viewport or size.isEmpty():
             return
         self._viewport = QSize(size)
-        self._metrics = metrics_for(size.width(), size.height())
-        self.changed.emit()
+        self._update()
 
     viewport = Property(QSize, _get_viewport, _set_viewport, notify=changed)
+
+    def _get_accessible(self) -> bool:
+        return self._accessible
+
+    def _set_accessible(self, value: bool) -> None:
+        if value != self._accessible:
+            self._accessible = value
+            self._update()
+
+    accessible = Property(bool, _get_accessible, _set_accessible, notify=changed)
+
+    def _update(self) -> None:
+        scale = TEXT_SCALE if self._accessible else 1.0
+        self._metrics = metrics_for(self._viewport.width(), self._viewport.height(), text_scale=scale)
+        self.changed.emit()
 
     def _metric(name: str, notify=changed):  # noqa: N805 - a property factory used in the class body
         return Property(float, lambda self: float(getattr(self._metrics, name)), notify=notify)
@@ -64,9 +69,10 @@ class Theme(QObject):
     barHeight = _metric("bar_height")
     portrait = Property(bool, lambda self: self._metrics.portrait, notify=changed)  # noqa: F821
 
-    def _colour(name: str):  # noqa: N805
-        value = QColor(_COLOURS[name])
-        return Property(QColor, lambda self: value, constant=True)
+    def _colour(name: str, notify=changed):  # noqa: N805
+        return Property(
+            QColor, lambda self: QColor((HIGH_CONTRAST if self._accessible else STANDARD)[name]), notify=notify
+        )
 
     background = _colour("background")
     surface = _colour("surface")
@@ -78,11 +84,12 @@ class Theme(QObject):
     divider = _colour("divider")
     scrim = _colour("scrim")
 
-    # The map: land, and one colour per recognition group (in the pack's order), told apart by lightness
-    # as well as hue so they stay distinct for colour-blind visitors.
-    land = Property(QColor, lambda self: QColor("#33363b"), constant=True)
-    memberLand = Property(QColor, lambda self: QColor("#5d6673"), constant=True)
-    groupColours = Property(list, lambda self: ["#d9b574", "#6fa39a", "#a597d6", "#e08e6d"], constant=True)
+    focus = _colour("focus")
+    land = _colour("land")
+    memberLand = _colour("memberLand")
+    groupColours = Property(
+        list, lambda self: HIGH_CONTRAST_GROUP_COLOURS if self._accessible else GROUP_COLOURS, notify=changed
+    )
 
     fontSans = Property(str, lambda self: "Noto Sans", constant=True)
     fontSerif = Property(str, lambda self: "Noto Serif", constant=True)
@@ -90,8 +97,11 @@ class Theme(QObject):
     # `motion_scale`: 0 makes every change immediate (the proof sheet, which must be deterministic).
     motion_scale = 1.0
 
-    durationShort = Property(int, lambda self: round(180 * Theme.motion_scale), constant=True)
-    durationMedium = Property(int, lambda self: round(320 * Theme.motion_scale), constant=True)
-    durationAttract = Property(int, lambda self: round(1600 * Theme.motion_scale), constant=True)
+    def _motion(self) -> float:
+        return 0.0 if self._accessible else Theme.motion_scale  # accessibility mode reduces motion
+
+    durationShort = Property(int, lambda self: round(180 * self._motion()), notify=changed)
+    durationMedium = Property(int, lambda self: round(320 * self._motion()), notify=changed)
+    durationAttract = Property(int, lambda self: round(1600 * self._motion()), notify=changed)
 
     del _metric, _colour

@@ -90,6 +90,7 @@ class TimelineViewModel(QObject):
         self._viewport = 1920.0
         self._marker_px = 88.0
         self._label_px = 380.0
+        self._lanes = LANES
         self._levels = zoom_levels(self.span.days, self._viewport)
         self._level = 0
         self._centre = self.span.days / 2  # days from the origin at the centre of the view
@@ -104,13 +105,15 @@ class TimelineViewModel(QObject):
         self._relayout()
 
     # Geometry -------------------------------------------------------------------------------
-    @Slot(float, float, float)
-    def setViewport(self, width: float, marker_px: float, label_px: float) -> None:
-        """The track's width and the sizes of markers and labels, from the Theme."""
-        if width <= 0 or (width, marker_px, label_px) == (self._viewport, self._marker_px, self._label_px):
+    @Slot(float, float, float, int)
+    def setViewport(self, width: float, marker_px: float, label_px: float, lanes: int = LANES) -> None:
+        """The track's width, the sizes of markers and labels, and how many lanes of labels fit above
+        the axis (fewer with larger text), from the Theme."""
+        lanes = max(1, min(LANES, lanes))
+        if width <= 0 or (width, marker_px, label_px, lanes) == (self._viewport, self._marker_px, self._label_px, self._lanes):
             return
         ratio = self._levels[self._level] / self._levels[0]
-        self._viewport, self._marker_px, self._label_px = width, marker_px, label_px
+        self._viewport, self._marker_px, self._label_px, self._lanes = width, marker_px, label_px, lanes
         self._levels = zoom_levels(self.span.days, width)
         self._level = min(range(len(self._levels)), key=lambda i: abs(self._levels[i] / self._levels[0] - ratio))
         self._anchor_day, self._anchor_x = self._centre, width / 2
@@ -122,7 +125,7 @@ class TimelineViewModel(QObject):
         groups = clusters(self._days, px_per_day, self._marker_px)
         origin = self.span.start
         content = max(self._viewport, self.span.days * px_per_day)
-        lanes = label_lanes([(g.centre - origin) * px_per_day for g in groups], self._label_px, LANES, content)
+        lanes = label_lanes([(g.centre - origin) * px_per_day for g in groups], self._label_px, self._lanes, content)
         self._clusters.set_items(list(zip(groups, lanes)))
         self._tick_window = (0.0, 0.0)
         self._update_ticks(self._centre)

@@ -9,6 +9,7 @@ Window {
     id: root
 
     required property ExhibitViewModel exhibit
+    property StaffMenu staff: null  // set by the running kiosk; previews, proofs and tests may leave it out
 
     title: exhibit.title
     color: Theme.background
@@ -18,36 +19,173 @@ Window {
         property: "viewport"
         value: Qt.size(root.width, root.height)
     }
+    Binding {
+        target: Theme
+        property: "accessible"
+        value: root.exhibit.session.accessible
+    }
 
-    Loader {
-        id: screenLoader
-        objectName: "screenLoader"
-        anchors.fill: parent
-        sourceComponent: {
-            switch (root.exhibit.session.screen) {
-            case "home": return homeScreen
-            case "story": return storyScreen
-            case "timeline": return timelineScreen
-            case "map": return mapScreen
-            case "sources": return sourcesScreen
-            default: return attractScreen
+    // Keyboard and navigation keypad (arrows, select, back): a visitor who cannot touch the screen
+    // reaches every control. Left/Right (and Tab) move the focus ring from control to control;
+    // Up/Down scroll the screen's reading area and move the ring once it cannot scroll further;
+    // Enter/Space/Select press the focused control; Escape/Backspace/Back step back (ExhibitViewModel).
+    FocusScope {
+        id: keyboard
+        objectName: "keyboard"
+        // In accessibility mode on a high-mounted or tall screen, every screen moves down into the
+        // station's reach zone; the band above it only names the exhibit.
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: Theme.accessible ? Math.round(parent.height * root.exhibit.reachZone) : parent.height
+        focus: true
+
+        Keys.onPressed: event => {
+            if (root.exhibit.session.screen === "attract") {
+                root.exhibit.session.start()  // any key begins a visit, as any touch does
+                event.accepted = true
+                return
+            }
+            switch (event.key) {
+            case Qt.Key_Right:
+                event.accepted = keyboard.moveFocus(true)
+                break
+            case Qt.Key_Left:
+                event.accepted = keyboard.moveFocus(false)
+                break
+            case Qt.Key_Down:
+                event.accepted = keyboard.scrollBy(1) || keyboard.moveFocus(true)
+                break
+            case Qt.Key_Up:
+                event.accepted = keyboard.scrollBy(-1) || keyboard.moveFocus(false)
+                break
+            case Qt.Key_Return:
+            case Qt.Key_Enter:
+            case Qt.Key_Space:
+            case Qt.Key_Select:
+                event.accepted = keyboard.activate()
+                break
+            case Qt.Key_Escape:
+            case Qt.Key_Backspace:
+            case Qt.Key_Back:
+                root.exhibit.stepBack()
+                event.accepted = true
+                break
             }
         }
-        // With motion off (proof sheets, and later reduced motion) the screen simply appears.
-        onLoaded: if (Theme.durationMedium > 0) fadeIn.restart()
 
-        OpacityAnimator {
-            id: fadeIn
-            target: screenLoader.item
-            from: 0.0
-            to: 1.0
-            duration: Theme.durationMedium
+        function focused(): Item {
+            const item = root.activeFocusItem
+            return item && item !== keyboard && item.visible ? item : null
+        }
+        function moveFocus(forward: bool): bool {
+            const from = focused() ?? keyboard
+            const next = from.nextItemInFocusChain(forward)
+            if (!next || next === keyboard)
+                return false
+            next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+            keyboard.reveal(next)
+            return true
+        }
+        function activate(): bool {
+            const item = focused()
+            if (!item || typeof item.activate !== "function")
+                return false
+            item.activate()
+            return true
+        }
+        // The reading area a screen offers for Up/Down (a panel's text, a list), if it can move that way.
+        function scrollBy(direction: int): bool {
+            const view = screenLoader.item?.scrollTarget ?? null
+            if (!view)
+                return false
+            const top = -view.topMargin
+            const bottom = Math.max(top, view.contentHeight + view.bottomMargin - view.height)
+            const target = Math.max(top, Math.min(bottom, view.contentY + direction * view.height * 0.4))
+            if (Math.abs(target - view.contentY) < 1)
+                return false
+            view.contentY = target
+            return true
+        }
+        // A control that takes the focus inside a scrolled view is scrolled into sight.
+        function reveal(item: Item): void {
+            for (let view = item.parent; view; view = view.parent) {
+                if (view instanceof Flickable && view.contentHeight > view.height) {
+                    const y = item.mapToItem(view.contentItem, 0, 0).y
+                    if (y < view.contentY)
+                        view.contentY = Math.max(-view.topMargin, y - Theme.gap)
+                    else if (y + item.height > view.contentY + view.height)
+                        view.contentY = Math.min(view.contentHeight + view.bottomMargin - view.height,
+                                                 y + item.height - view.height + Theme.gap)
+                    return
+                }
+            }
+        }
+
+        Loader {
+            id: screenLoader
+            objectName: "screenLoader"
+            anchors.fill: parent
+            sourceComponent: {
+                switch (root.exhibit.session.screen) {
+                case "home": return homeScreen
+                case "story": return storyScreen
+                case "timeline": return timelineScreen
+                case "map": return mapScreen
+                case "sources": return sourcesScreen
+                default: return attractScreen
+                }
+            }
+            // With motion off (proof sheets, and later reduced motion) the screen simply appears.
+            onLoaded: {
+                keyboard.forceActiveFocus()  // a new screen starts with no control focused
+                if (Theme.durationMedium > 0)
+                    fadeIn.restart()
+            }
+
+            OpacityAnimator {
+                id: fadeIn
+                target: screenLoader.item
+                from: 0.0
+                to: 1.0
+                duration: Theme.durationMedium
+            }
+        }
+    }
+
+    Rectangle {
+        objectName: "outOfReachBand"
+        anchors.top: parent.top
+        anchors.bottom: keyboard.top
+        width: parent.width
+        visible: height > 0
+        color: Theme.surface
+        Label {
+            anchors.fill: parent
+            anchors.margins: Theme.margin
+            text: root.exhibit.title
+            color: Theme.textMuted
+            font.family: Theme.fontSerif
+            font.pixelSize: Theme.fontTitle
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+            fontSizeMode: Text.Fit
+            minimumPixelSize: Theme.fontSmall
         }
     }
 
     IdleOverlay {
         anchors.fill: parent
         exhibit: root.exhibit
+    }
+
+    // The staff menu (PIN pad, menu, diagnostics), above everything the visitor sees.
+    Loader {
+        objectName: "staffLayer"
+        anchors.fill: parent
+        active: root.staff !== null && root.staff.stage !== ""
+        sourceComponent: StaffLayer { staff: root.staff }
     }
 
     Component {

@@ -33,7 +33,7 @@ Window {
             width: parent.width
             text: root.showDetails ? "This content pack cannot be shown" : "This exhibit will be back shortly"
         }
-        Text {
+        Label {
             width: parent.width
             text: root.showDetails ? root.folder + ": fix the problems below, then start the preview again." : ""
             visible: root.showDetails

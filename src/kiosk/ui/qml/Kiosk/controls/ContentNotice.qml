@@ -16,7 +16,7 @@ Rectangle {
     Accessible.name: notice.exhibit.strings.content_notice_title
     Accessible.description: notice.exhibit.strings.content_notice_text
 
-    TapHandler {}  // nothing behind the notice reacts while it is shown
+    Tap { gesturePolicy: TapHandler.WithinBounds }  // nothing behind the notice reacts
     DragHandler { target: null }
 
     Column {
@@ -29,7 +29,7 @@ Rectangle {
             text: notice.exhibit.strings.content_notice_title
             horizontalAlignment: Text.AlignHCenter
         }
-        Text {
+        Label {
             width: parent.width
             text: notice.exhibit.strings.content_notice_text
             color: Theme.text

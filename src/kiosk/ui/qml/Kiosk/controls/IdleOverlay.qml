@@ -17,7 +17,10 @@ Rectangle {
     Accessible.role: Accessible.AlertMessage
     Accessible.name: overlay.exhibit.strings.still_there_title
 
-    TapHandler { onTapped: overlay.idle.activity() }
+    Tap {
+        gesturePolicy: TapHandler.WithinBounds  // takes the press: the dimmed screen beneath does not react
+        onTapped: overlay.idle.activity()
+    }
 
     Rectangle {
         anchors.centerIn: parent
@@ -32,7 +35,7 @@ Rectangle {
             width: parent.width - 2 * Theme.margin
             spacing: Theme.gap
 
-            Text {
+            Label {
                 objectName: "countdown"
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: overlay.idle.secondsLeft
@@ -40,7 +43,7 @@ Rectangle {
                 font.family: Theme.fontSerif
                 font.pixelSize: Theme.fontFigure
             }
-            Text {
+            Label {
                 width: parent.width
                 text: overlay.exhibit.strings.still_there_title
                 color: Theme.text
@@ -49,7 +52,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
             }
-            Text {
+            Label {
                 width: parent.width
                 text: overlay.exhibit.strings.still_there_text.replace("{seconds}", overlay.idle.secondsLeft)
                 color: Theme.textMuted

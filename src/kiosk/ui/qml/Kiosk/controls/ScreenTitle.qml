@@ -3,7 +3,7 @@ import KioskCore
 import Kiosk
 
 // The title line of a screen: serif, large, wrapping rather than ever being cut.
-Text {
+Label {
     color: Theme.text
     font.family: Theme.fontSerif
     font.pixelSize: Theme.fontTitle

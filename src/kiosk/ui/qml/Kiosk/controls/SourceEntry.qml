@@ -16,24 +16,24 @@ Column {
     Accessible.role: Accessible.StaticText
     Accessible.name: entry.title + ". " + entry.publisher + " " + entry.dateText
 
-    Text {
+    Label {
         width: entry.width
         text: entry.title
         color: Theme.text
         font.family: Theme.fontSans
         font.pixelSize: Theme.fontBody
-        wrapMode: Text.WordWrap
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere  // a long address breaks rather than overflows
     }
-    Text {
+    Label {
         width: entry.width
         text: [entry.publisher, entry.dateText].filter(part => part.length > 0).join(" · ")
         visible: text.length > 0
         color: Theme.textMuted
         font.family: Theme.fontSans
         font.pixelSize: Theme.fontSmall
-        wrapMode: Text.WordWrap
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
     }
-    Text {
+    Label {
         width: entry.width
         text: entry.url
         color: Theme.textMuted

@@ -17,7 +17,12 @@ Item {
         color: Theme.scrim
         opacity: drawer.open ? 1 : 0
         Behavior on opacity { NumberAnimation { duration: Theme.durationMedium } }
-        TapHandler { onTapped: drawer.exhibit.session.setSourcesOpen(false) }
+        Accessible.role: Accessible.Button  // a tap beside the sheet closes it
+        Accessible.name: drawer.exhibit.strings.close
+        Tap {
+            gesturePolicy: TapHandler.WithinBounds  // takes the press: the screen beneath does not react
+            onTapped: drawer.exhibit.session.setSourcesOpen(false)
+        }
     }
 
     Rectangle {
@@ -32,9 +37,9 @@ Item {
         Accessible.role: Accessible.Pane
         Accessible.name: drawer.exhibit.strings.sources_title
 
-        TapHandler {}  // taps on the sheet stay on the sheet
+        Tap { gesturePolicy: TapHandler.WithinBounds }  // taps on the sheet stay on the sheet
 
-        Text {
+        Label {
             id: heading
             anchors.top: parent.top
             anchors.left: parent.left

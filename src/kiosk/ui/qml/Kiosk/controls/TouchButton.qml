@@ -24,21 +24,30 @@ Rectangle {
     Accessible.role: Accessible.Button
     Accessible.name: button.text
     Accessible.onPressAction: button.activated()
+    activeFocusOnTab: true  // reachable with a keyboard or keypad (see Main.qml); Qt skips hidden ones
+
+    function activate(): void {
+        if (button.enabled)
+            button.activated()
+    }
 
     Behavior on scale { NumberAnimation { duration: Theme.durationShort / 2 } }
 
-    Text {
+    Label {
         id: label
         anchors.centerIn: parent
         anchors.verticalCenterOffset: button.glyph ? -Theme.scale * 4 : 0
         text: button.text
+        Accessible.ignored: true  // the button itself carries the name
         color: button.highlighted ? Theme.accentText : Theme.text
         font.family: Theme.fontSans
         font.pixelSize: button.glyph ? Theme.fontTitle : Theme.fontLabel
         font.weight: Font.DemiBold
     }
 
-    TapHandler {
+    FocusRing { target: button }
+
+    Tap {
         id: tap
         gesturePolicy: TapHandler.ReleaseWithinBounds
         onTapped: button.activated()

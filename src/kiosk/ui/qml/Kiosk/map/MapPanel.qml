@@ -36,7 +36,7 @@ Flickable {
                     radius: Theme.scale * 4
                     color: Theme.groupColours[entry.modelData.index % Theme.groupColours.length]
                 }
-                Text {
+                Label {
                     objectName: "count_" + entry.modelData.group
                     anchors.verticalCenter: parent.verticalCenter
                     text: entry.modelData.count
@@ -44,7 +44,7 @@ Flickable {
                     font.family: Theme.fontSerif
                     font.pixelSize: Theme.fontTitle * 0.7
                 }
-                Text {
+                Label {
                     anchors.verticalCenter: parent.verticalCenter
                     width: column.width - Theme.fontBody - Theme.fontTitle * 1.6 - Theme.gap
                     text: entry.modelData.label
@@ -70,12 +70,17 @@ Flickable {
                 border.width: Math.max(1, Theme.scale * 2)
                 Accessible.role: Accessible.Button
                 Accessible.name: modelData.name
+                Accessible.onPressAction: organisation.activate()
+                activeFocusOnTab: true
+
+                function activate(): void { panel.map.openOrganisation(organisation.modelData.id) }
+                FocusRing { target: organisation }
                 Column {
                     id: orgText
                     anchors.verticalCenter: parent.verticalCenter
                     x: Theme.gap / 2
                     width: parent.width - Theme.gap
-                    Text {
+                    Label {
                         width: parent.width
                         text: organisation.modelData.name
                         color: Theme.text
@@ -83,7 +88,7 @@ Flickable {
                         font.pixelSize: Theme.fontBody * 0.9
                         wrapMode: Text.WordWrap
                     }
-                    Text {
+                    Label {
                         width: parent.width
                         visible: organisation.modelData.memberCount > 0
                         text: panel.exhibit.strings.member_states.replace("{count}", organisation.modelData.memberCount)
@@ -93,9 +98,9 @@ Flickable {
                         wrapMode: Text.WordWrap
                     }
                 }
-                TapHandler {
+                Tap {
                     gesturePolicy: TapHandler.ReleaseWithinBounds
-                    onTapped: panel.map.openOrganisation(organisation.modelData.id)
+                    onTapped: organisation.activate()
                 }
             }
         }
@@ -106,7 +111,11 @@ Flickable {
         }
 
         UsInset {
-            width: column.width
+            // As wide as the column, or narrower so that the whole inset shows below the slider
+            // without scrolling (but never so small that a state is hard to touch).
+            width: Math.min(column.width, Math.max(column.width * 0.55,
+                                                   (panel.height - y - Theme.gap) * unitsWide / Math.max(1, unitsHigh)))
+            x: (column.width - width) / 2
             map: panel.map
         }
     }

@@ -17,7 +17,7 @@ Rectangle {
     Accessible.role: Accessible.Pane
     Accessible.name: card.place.name ?? ""
 
-    TapHandler {}  // taps on the card stay on the card
+    Tap { gesturePolicy: TapHandler.WithinBounds }  // taps on the card stay on the card
 
     ScreenTitle {
         id: name
@@ -64,7 +64,7 @@ Rectangle {
                     width: decisions.width
                     spacing: Theme.gap / 4
 
-                    Text {
+                    Label {
                         width: parent.width
                         text: decision.modelData.dateText
                         color: Theme.accent
@@ -73,7 +73,7 @@ Rectangle {
                         font.weight: Font.DemiBold
                         wrapMode: Text.WordWrap
                     }
-                    Text {
+                    Label {
                         width: parent.width
                         text: decision.modelData.body
                         color: Theme.text
@@ -81,7 +81,7 @@ Rectangle {
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.WordWrap
                     }
-                    Text {
+                    Label {
                         width: parent.width
                         text: [decision.modelData.document, decision.modelData.wording].filter(part => part.length > 0).join(" · ")
                         color: Theme.textMuted
@@ -89,7 +89,7 @@ Rectangle {
                         font.pixelSize: Theme.fontSmall
                         wrapMode: Text.WordWrap
                     }
-                    Text {
+                    Label {
                         width: parent.width
                         visible: text.length > 0
                         text: decision.modelData.quote
@@ -99,7 +99,7 @@ Rectangle {
                         font.pixelSize: Theme.fontBody * 0.9
                         wrapMode: Text.WordWrap
                     }
-                    Text {
+                    Label {
                         width: parent.width
                         text: decision.modelData.description
                         color: Theme.text

@@ -10,6 +10,7 @@ Item {
 
     required property ExhibitViewModel exhibit
     readonly property RecognitionListModel entries: exhibit.recognitions
+    readonly property alias view: list  // what the keypad's Up and Down scroll
 
     Flow {
         id: filters
@@ -78,7 +79,7 @@ Item {
             Accessible.role: Accessible.ListItem
             Accessible.name: entry.place + ". " + entry.body + ". " + entry.dateText
 
-            Text {
+            Label {
                 width: parent.width
                 text: entry.place
                 color: Theme.text
@@ -86,7 +87,7 @@ Item {
                 font.pixelSize: Theme.fontBody * 1.25
                 wrapMode: Text.WordWrap
             }
-            Text {
+            Label {
                 width: parent.width
                 text: [entry.group, entry.document, entry.dateText].filter(part => part.length > 0).join(" · ")
                 color: Theme.accent
@@ -94,7 +95,7 @@ Item {
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.WordWrap
             }
-            Text {
+            Label {
                 width: parent.width
                 text: entry.body
                 color: Theme.text
@@ -102,7 +103,7 @@ Item {
                 font.pixelSize: Theme.fontBody * 0.9
                 wrapMode: Text.WordWrap
             }
-            Text {
+            Label {
                 width: parent.width
                 text: entry.description
                 color: Theme.textMuted

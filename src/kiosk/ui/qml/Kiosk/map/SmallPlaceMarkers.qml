@@ -17,6 +17,7 @@ Item {
         delegate: Item {
             id: marker
             required property string code
+            required property string name
             required property int group
             required property real extent
             required property real labelX
@@ -31,7 +32,7 @@ Item {
             height: width
 
             Accessible.role: Accessible.Button
-            Accessible.name: marker.code
+            Accessible.name: marker.name
             Accessible.onPressAction: markers.map.openPlace(marker.code)
 
             Rectangle {
@@ -43,7 +44,7 @@ Item {
                 border.width: Math.max(2, Theme.scale * 3)
                 border.color: Theme.groupColours[Math.max(0, marker.group) % Theme.groupColours.length]
             }
-            TapHandler {
+            Tap {
                 gesturePolicy: TapHandler.ReleaseWithinBounds
                 onTapped: markers.map.openPlace(marker.code)
             }

@@ -56,8 +56,11 @@ Item {
         Item {
             width: flick.contentWidth
             height: flick.contentHeight
+            // The map itself: a double tap zooms in.
+            Accessible.role: Accessible.Pane
+            Accessible.name: view.exhibit.sectionTitles.map ?? ""
 
-            TapHandler {
+            Tap {
                 onDoubleTapped: eventPoint => view.zoomAround(view.zoom * 2, eventPoint.position.x - flick.contentX,
                                                               eventPoint.position.y - flick.contentY)
             }

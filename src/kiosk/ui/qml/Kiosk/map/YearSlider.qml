@@ -19,7 +19,7 @@ Item {
 
     implicitHeight: Theme.touchTarget + label.implicitHeight + Theme.gap
 
-    Text {
+    Label {
         id: label
         objectName: "yearLabel"
         anchors.top: parent.top
@@ -67,7 +67,7 @@ Item {
                 delegate: Rectangle { width: play.width * 0.1; height: play.width * 0.34; color: Theme.text }
             }
         }
-        TapHandler {
+        Tap {
             gesturePolicy: TapHandler.ReleaseWithinBounds
             onTapped: play.toggle()
         }
@@ -140,7 +140,7 @@ Item {
             border.color: Theme.background
             border.width: Math.max(2, Theme.scale * 3)
         }
-        TapHandler {
+        Tap {
             onTapped: eventPoint => { player.stop(); slider.map.setYear(slider.stops[slider.stopAt(eventPoint.position.x)]) }
         }
         DragHandler {

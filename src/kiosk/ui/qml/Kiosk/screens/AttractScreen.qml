@@ -21,7 +21,7 @@ Rectangle {
         width: Math.min(parent.width - 2 * Theme.margin, Theme.readingWidth * 1.2)
         spacing: Theme.gap * 2
 
-        Text {
+        Label {
             width: parent.width
             text: screen.exhibit.attractTitle
             color: Theme.text
@@ -30,7 +30,7 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
-        Text {
+        Label {
             width: parent.width
             text: screen.exhibit.attractText
             visible: text.length > 0
@@ -60,7 +60,7 @@ Rectangle {
                     width: parent.width
                     spacing: Theme.gap / 2
                     visible: index === screen.current
-                    Text {
+                    Label {
                         width: parent.width
                         text: item.value
                         visible: text.length > 0
@@ -69,7 +69,7 @@ Rectangle {
                         font.pixelSize: Theme.fontFigure
                         horizontalAlignment: Text.AlignHCenter
                     }
-                    Text {
+                    Label {
                         width: parent.width
                         text: item.label
                         color: Theme.text
@@ -84,7 +84,7 @@ Rectangle {
             // A timer, not a looping animation with pauses: between fades nothing is animating, so
             // an unattended kiosk draws no frames at all.
             Timer {
-                interval: 6000
+                interval: screen.exhibit.attractSeconds * 1000  // the station config's `attract: cycle:`
                 running: screen.exhibit.attractItems.count > 1
                 repeat: true
                 onTriggered: crossfade.restart()
@@ -127,8 +127,9 @@ Rectangle {
         }
     }
 
-    TapHandler {
-        objectName: "attractTap"
-        onTapped: screen.exhibit.session.start()
+    // Any touch begins a visit: a tap, a long press or a swipe, when the finger lifts.
+    PointHandler {
+        objectName: "attractTouch"
+        onActiveChanged: if (!active) screen.exhibit.session.start()
     }
 }

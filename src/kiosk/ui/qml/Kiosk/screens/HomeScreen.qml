@@ -13,16 +13,20 @@ Rectangle {
 
     TopBar {
         id: bar
-        anchors.top: parent.top
+        // In accessibility mode every control moves to the bottom, within reach from a wheelchair.
+        y: Theme.accessible ? parent.height - height : 0
         anchors.left: parent.left
         anchors.right: parent.right
         exhibit: screen.exhibit
         showHome: false
     }
 
+    readonly property Flickable scrollTarget: scroller  // the keypad's Up and Down
+
     Flickable {
-        anchors.top: bar.bottom
-        anchors.bottom: parent.bottom
+        id: scroller
+        anchors.top: Theme.accessible ? parent.top : bar.bottom
+        anchors.bottom: Theme.accessible ? bar.top : parent.bottom
         anchors.left: parent.left
         anchors.right: parent.right
         contentHeight: content.height + Theme.margin
@@ -40,7 +44,7 @@ Rectangle {
                 text: screen.exhibit.title
                 font.pixelSize: Theme.fontDisplay * 0.85
             }
-            Text {
+            Label {
                 width: parent.width
                 text: screen.exhibit.subtitle
                 visible: text.length > 0
@@ -72,7 +76,11 @@ Rectangle {
                         Accessible.role: Accessible.Button
                         Accessible.name: modelData.title
                         Accessible.description: modelData.text
-                        Accessible.onPressAction: screen.exhibit.session.openSection(tile.modelData.kind)
+                        Accessible.onPressAction: tile.activate()
+                        activeFocusOnTab: true
+
+                        function activate(): void { screen.exhibit.session.openSection(tile.modelData.kind) }
+                        FocusRing { target: tile }
 
                         Column {
                             id: tileText
@@ -80,7 +88,7 @@ Rectangle {
                             x: Theme.gap * 1.5
                             width: parent.width - 3 * Theme.gap
                             spacing: Theme.gap / 3
-                            Text {
+                            Label {
                                 width: parent.width
                                 text: tile.modelData.title
                                 color: Theme.text
@@ -88,7 +96,7 @@ Rectangle {
                                 font.pixelSize: Theme.fontTitle * 0.7
                                 wrapMode: Text.WordWrap
                             }
-                            Text {
+                            Label {
                                 width: parent.width
                                 text: tile.modelData.text
                                 visible: text.length > 0
@@ -98,16 +106,16 @@ Rectangle {
                                 wrapMode: Text.WordWrap
                             }
                         }
-                        TapHandler {
+                        Tap {
                             id: tap
                             gesturePolicy: TapHandler.ReleaseWithinBounds
-                            onTapped: screen.exhibit.session.openSection(tile.modelData.kind)
+                            onTapped: tile.activate()
                         }
                     }
                 }
             }
 
-            Text {
+            Label {
                 width: parent.width
                 text: screen.exhibit.credits.map(c => c.role + ": " + c.name).join("   ·   ")
                 visible: text.length > 0

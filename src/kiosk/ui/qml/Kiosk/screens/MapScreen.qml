@@ -12,12 +12,14 @@ Rectangle {
     required property string heading
     readonly property RecognitionMapViewModel map: exhibit.recognitionMap
     readonly property bool listMode: exhibit.session.listView
+    readonly property Flickable scrollTarget: listMode ? recognitionList.view : null  // the keypad's Up and Down
 
     color: Theme.background
 
     TopBar {
         id: bar
-        anchors.top: parent.top
+        // In accessibility mode every control moves to the bottom, within reach from a wheelchair.
+        y: Theme.accessible ? parent.height - height : 0
         anchors.left: parent.left
         anchors.right: parent.right
         exhibit: screen.exhibit
@@ -25,7 +27,8 @@ Rectangle {
 
     Item {
         id: header
-        anchors.top: bar.bottom
+        // Title and tools sit under the bar, or just above it at the bottom in accessibility mode.
+        y: Theme.accessible ? bar.y - height - Theme.gap : bar.height
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.leftMargin: Theme.margin
@@ -62,9 +65,9 @@ Rectangle {
 
     Item {
         id: body
-        anchors.top: header.bottom
+        anchors.top: Theme.accessible ? parent.top : header.bottom
         anchors.topMargin: Theme.gap
-        anchors.bottom: parent.bottom
+        anchors.bottom: Theme.accessible ? header.top : parent.bottom
         anchors.bottomMargin: Theme.gap
         anchors.left: parent.left
         anchors.right: parent.right
@@ -85,7 +88,8 @@ Rectangle {
             id: panel
             x: Theme.portrait ? Theme.margin : parent.width - width - Theme.margin
             y: Theme.portrait ? world.height + Theme.gap : 0
-            width: Theme.portrait ? parent.width - 2 * Theme.margin : Math.max(parent.width * 0.27, Theme.touchTarget * 5.5)
+            // Larger text needs a wider panel, or the longest words of a legend no longer fit a line.
+            width: Theme.portrait ? parent.width - 2 * Theme.margin : Math.max(parent.width * (Theme.accessible ? 0.36 : 0.27), Theme.touchTarget * 5.5)
             height: Theme.portrait ? parent.height - world.height - Theme.gap : parent.height
             exhibit: screen.exhibit
         }
@@ -96,15 +100,17 @@ Rectangle {
             exhibit: screen.exhibit
             x: Theme.portrait ? Theme.margin / 2 : parent.width - width - Theme.margin / 2
             y: Theme.portrait ? parent.height - height : 0
-            width: Theme.portrait ? parent.width - Theme.margin : Math.min(parent.width * 0.4, Theme.readingWidth * 0.62)
+            width: Theme.portrait ? parent.width - Theme.margin
+                                  : Math.min(parent.width * (Theme.accessible ? 0.5 : 0.4), Theme.readingWidth * (Theme.accessible ? 0.8 : 0.62))
             height: Theme.portrait ? parent.height * 0.5 : parent.height
         }
     }
 
     RecognitionList {
-        anchors.top: header.bottom
+        id: recognitionList
+        anchors.top: Theme.accessible ? parent.top : header.bottom
         anchors.topMargin: Theme.gap
-        anchors.bottom: parent.bottom
+        anchors.bottom: Theme.accessible ? header.top : parent.bottom
         anchors.left: parent.left
         anchors.right: parent.right
         visible: screen.listMode

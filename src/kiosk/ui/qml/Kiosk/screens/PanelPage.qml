@@ -17,7 +17,7 @@ Flickable {
     required property ExhibitViewModel exhibit
     property bool hasEvents: false
 
-    contentHeight: column.height + Theme.margin * 2
+    contentHeight: Math.max(lead.y + lead.height, column.y + column.height) + Theme.gap
     boundsBehavior: Flickable.DragOverBounds
     flickableDirection: Flickable.VerticalFlick
     clip: true
@@ -49,14 +49,20 @@ Flickable {
         color: Theme.divider
     }
 
+    // Landscape: a spread, the title and key figures on the left and the text on the right, so that a
+    // panel reads on one screen; portrait and narrow windows: one column, title first.
+    readonly property bool spread: !Theme.portrait && page.width - 2 * Theme.margin >= Theme.readingWidth * 1.3
+    readonly property real usable: Math.min(page.width - 2 * Theme.margin, spread ? Theme.readingWidth * 1.5 : Theme.readingWidth)
+    readonly property real readingWidth: spread ? Math.min(Theme.readingWidth, usable * 0.66) : usable
+
     Column {
-        id: column
+        id: lead
         y: Theme.gap
-        x: (page.width - width) / 2
-        width: Math.min(page.width - 2 * Theme.margin, Theme.readingWidth)
+        x: (page.width - page.usable) / 2
+        width: page.spread ? page.usable - page.readingWidth - Theme.gap * 3 : page.usable
         spacing: Theme.gap * 1.2
 
-        Text {
+        Label {
             width: parent.width
             text: page.subtitle
             visible: text.length > 0
@@ -74,7 +80,7 @@ Flickable {
 
         Flow {
             width: parent.width
-            spacing: Theme.gap * 2
+            spacing: page.spread ? Theme.gap * 1.5 : Theme.gap * 2
             visible: page.figures.length > 0
 
             Repeater {
@@ -82,18 +88,18 @@ Flickable {
                 delegate: Column {
                     id: figure
                     required property var modelData
-                    width: Math.min(implicitWidth, column.width)
+                    width: Math.min(implicitWidth, lead.width)
                     spacing: 0
                     Accessible.role: Accessible.StaticText
                     Accessible.name: figure.modelData.value + " " + figure.modelData.label
-                    Text {
+                    Label {
                         text: figure.modelData.value
                         color: Theme.accent
                         font.family: Theme.fontSerif
-                        font.pixelSize: Theme.fontFigure * 0.8
+                        font.pixelSize: Theme.fontFigure * (page.spread ? 0.7 : 0.8)
                     }
-                    Text {
-                        width: Math.min(implicitWidth, Theme.readingWidth / 3)
+                    Label {
+                        width: Math.min(implicitWidth, page.spread ? lead.width : Theme.readingWidth / 3)
                         text: figure.modelData.label
                         color: Theme.textMuted
                         font.family: Theme.fontSans
@@ -103,6 +109,14 @@ Flickable {
                 }
             }
         }
+    }
+
+    Column {
+        id: column
+        x: page.spread ? lead.x + lead.width + Theme.gap * 3 : lead.x
+        y: page.spread ? lead.y : lead.y + lead.height + spacing
+        width: page.readingWidth
+        spacing: Theme.gap * 1.2
 
         Repeater {
             model: page.paragraphs
@@ -148,7 +162,7 @@ Flickable {
                     Accessible.role: Accessible.Graphic
                     Accessible.name: picture.modelData.alt
                 }
-                Text {
+                Label {
                     width: parent.width
                     text: picture.modelData.caption
                     color: Theme.text
@@ -156,7 +170,7 @@ Flickable {
                     font.pixelSize: Theme.fontSmall
                     wrapMode: Text.WordWrap
                 }
-                Text {
+                Label {
                     width: parent.width
                     text: picture.modelData.credit
                     color: Theme.textMuted

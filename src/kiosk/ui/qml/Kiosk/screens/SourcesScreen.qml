@@ -14,17 +14,20 @@ Rectangle {
 
     TopBar {
         id: bar
-        anchors.top: parent.top
+        // In accessibility mode every control moves to the bottom, within reach from a wheelchair.
+        y: Theme.accessible ? parent.height - height : 0
         anchors.left: parent.left
         anchors.right: parent.right
         exhibit: screen.exhibit
     }
 
+    readonly property Flickable scrollTarget: list  // the keypad's Up and Down
+
     ListView {
         id: list
         objectName: "sourceList"
-        anchors.top: bar.bottom
-        anchors.bottom: parent.bottom
+        anchors.top: Theme.accessible ? parent.top : bar.bottom
+        anchors.bottom: Theme.accessible ? bar.top : parent.bottom
         anchors.horizontalCenter: parent.horizontalCenter
         width: Math.min(parent.width - 2 * Theme.margin, Theme.readingWidth)
         spacing: Theme.gap * 1.2

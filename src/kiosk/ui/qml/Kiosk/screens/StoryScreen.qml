@@ -9,13 +9,15 @@ Rectangle {
     id: screen
 
     required property ExhibitViewModel exhibit
+    readonly property Flickable scrollTarget: pages.currentItem  // the keypad's Up and Down read on
     readonly property VisitorSession session: exhibit.session
 
     color: Theme.background
 
     TopBar {
         id: bar
-        anchors.top: parent.top
+        // In accessibility mode every control moves to the bottom, within reach from a wheelchair.
+        y: Theme.accessible ? parent.height - height : 0
         anchors.left: parent.left
         anchors.right: parent.right
         exhibit: screen.exhibit
@@ -24,7 +26,7 @@ Rectangle {
     ListView {
         id: pages
         objectName: "panelPages"
-        anchors.top: bar.bottom
+        anchors.top: Theme.accessible ? parent.top : bar.bottom
         anchors.bottom: controls.top
         anchors.left: parent.left
         anchors.right: parent.right
@@ -61,7 +63,7 @@ Rectangle {
     // line above it in portrait, where they would crowd the buttons.
     Item {
         id: controls
-        anchors.bottom: parent.bottom
+        anchors.bottom: Theme.accessible ? bar.top : parent.bottom
         anchors.left: parent.left
         anchors.right: parent.right
         height: (Theme.portrait ? 2 * Theme.touchTarget : Theme.touchTarget) + Theme.gap * 2
@@ -108,7 +110,7 @@ Rectangle {
                         color: dot.index === screen.session.panelIndex ? Theme.accent : Theme.textMuted
                         Behavior on width { NumberAnimation { duration: Theme.durationShort } }
                     }
-                    TapHandler { onTapped: screen.session.showPanel(dot.index) }
+                    Tap { onTapped: screen.session.showPanel(dot.index) }
                 }
             }
         }
@@ -140,8 +142,8 @@ Rectangle {
     }
 
     ContentNotice {
-        anchors.top: bar.bottom
-        anchors.bottom: parent.bottom
+        anchors.top: Theme.accessible ? parent.top : bar.bottom
+        anchors.bottom: Theme.accessible ? bar.top : parent.bottom
         anchors.left: parent.left
         anchors.right: parent.right
         exhibit: screen.exhibit

@@ -11,12 +11,14 @@ Rectangle {
     required property string heading
     readonly property TimelineViewModel timeline: exhibit.timeline
     readonly property bool listMode: exhibit.session.listView
+    readonly property Flickable scrollTarget: listMode ? eventList.view : null  // the keypad's Up and Down
 
     color: Theme.background
 
     TopBar {
         id: bar
-        anchors.top: parent.top
+        // In accessibility mode every control moves to the bottom, within reach from a wheelchair.
+        y: Theme.accessible ? parent.height - height : 0
         anchors.left: parent.left
         anchors.right: parent.right
         exhibit: screen.exhibit
@@ -24,7 +26,8 @@ Rectangle {
 
     Item {
         id: header
-        anchors.top: bar.bottom
+        // Title and tools sit under the bar, or just above it at the bottom in accessibility mode.
+        y: Theme.accessible ? bar.y - height - Theme.gap : bar.height
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.leftMargin: Theme.margin
@@ -88,9 +91,9 @@ Rectangle {
 
     Item {
         id: body
-        anchors.top: header.bottom
+        anchors.top: Theme.accessible ? parent.top : header.bottom
         anchors.topMargin: Theme.gap
-        anchors.bottom: parent.bottom
+        anchors.bottom: Theme.accessible ? header.top : parent.bottom
         anchors.left: parent.left
         anchors.right: parent.right
 
@@ -117,6 +120,7 @@ Rectangle {
         }
 
         EventList {
+            id: eventList
             anchors.fill: parent
             visible: screen.listMode
             exhibit: screen.exhibit

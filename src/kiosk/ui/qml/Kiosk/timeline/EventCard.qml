@@ -17,7 +17,7 @@ Rectangle {
     Accessible.role: Accessible.Pane
     Accessible.name: card.event.title ?? ""
 
-    TapHandler {}  // taps on the card stay on the card
+    Tap { gesturePolicy: TapHandler.WithinBounds }  // taps on the card stay on the card
 
     TouchButton {
         id: closeButton
@@ -58,12 +58,17 @@ Rectangle {
                     border.width: Math.max(1, Theme.scale * 2)
                     Accessible.role: Accessible.Button
                     Accessible.name: choice.modelData.title
+                    Accessible.onPressAction: choice.activate()
+                    activeFocusOnTab: true
+
+                    function activate(): void { card.timeline.selectEvent(choice.modelData.eventIndex) }
+                    FocusRing { target: choice }
                     Column {
                         id: choiceText
                         anchors.verticalCenter: parent.verticalCenter
                         x: Theme.gap / 2
                         width: parent.width - Theme.gap
-                        Text {
+                        Label {
                             width: parent.width
                             text: choice.modelData.dateText
                             color: Theme.accent
@@ -71,7 +76,7 @@ Rectangle {
                             font.pixelSize: Theme.fontSmall
                             wrapMode: Text.WordWrap
                         }
-                        Text {
+                        Label {
                             width: parent.width
                             text: choice.modelData.title
                             color: Theme.text
@@ -80,15 +85,15 @@ Rectangle {
                             wrapMode: Text.WordWrap
                         }
                     }
-                    TapHandler {
+                    Tap {
                         id: choiceTap
                         gesturePolicy: TapHandler.ReleaseWithinBounds
-                        onTapped: card.timeline.selectEvent(choice.modelData.eventIndex)
+                        onTapped: choice.activate()
                     }
                 }
             }
 
-            Text {
+            Label {
                 objectName: "eventCardDate"
                 width: parent.width
                 visible: card.timeline.selectedIndex >= 0
@@ -99,7 +104,7 @@ Rectangle {
                 font.weight: Font.DemiBold
                 wrapMode: Text.WordWrap
             }
-            Text {
+            Label {
                 width: parent.width
                 visible: card.timeline.selectedIndex >= 0
                 text: card.event.title ?? ""
@@ -108,7 +113,7 @@ Rectangle {
                 font.pixelSize: Theme.fontTitle * 0.55
                 wrapMode: Text.WordWrap
             }
-            Text {
+            Label {
                 width: parent.width
                 visible: card.timeline.selectedIndex >= 0
                 text: card.event.text ?? ""
@@ -125,7 +130,7 @@ Rectangle {
                 highlighted: true
                 onActivated: card.exhibit.openPanelFromTimeline(card.event.panelIndex)
             }
-            Text {
+            Label {
                 width: parent.width
                 visible: card.timeline.selectedIndex >= 0
                 topPadding: Theme.gap / 2

@@ -9,6 +9,7 @@ Item {
     id: screen
 
     required property ExhibitViewModel exhibit
+    readonly property alias view: list  // what the keypad's Up and Down scroll
 
     ListView {
         id: list
@@ -33,7 +34,7 @@ Item {
             Accessible.role: Accessible.ListItem
             Accessible.name: event.dateText + ". " + event.title
 
-            Text {
+            Label {
                 width: parent.width
                 text: event.dateText
                 color: Theme.accent
@@ -42,7 +43,7 @@ Item {
                 font.weight: Font.DemiBold
                 wrapMode: Text.WordWrap
             }
-            Text {
+            Label {
                 width: parent.width
                 text: event.title
                 color: Theme.text
@@ -50,7 +51,7 @@ Item {
                 font.pixelSize: Theme.fontBody * 1.2
                 wrapMode: Text.WordWrap
             }
-            Text {
+            Label {
                 width: parent.width
                 text: event.text
                 color: Theme.textMuted

@@ -15,9 +15,14 @@ Item {
     readonly property TimelineViewModel timeline: exhibit.timeline
     property real coveredRight: 0  // the part of the track hidden behind the event card
     readonly property real markerSize: Theme.touchTarget
-    readonly property real labelWidth: Theme.touchTarget * 4.2
+    // Wider with larger text, so that a long word still fits a line (lanes are recomputed for it).
+    readonly property real labelWidth: Theme.touchTarget * (Theme.accessible ? 5.6 : 4.2)
     readonly property real axisY: height * 0.74
-    readonly property real laneHeight: (axisY - eraLabelRoom - Theme.gap) / 3
+    // As many lanes of labels as fit above the axis with room for a date and three lines of title
+    // (three at the usual text size, fewer with larger text or a short track).
+    readonly property real labelRoom: Theme.fontSmall * 1.4 * 4.4 + Theme.gap
+    readonly property int laneCount: Math.max(1, Math.min(3, Math.floor((axisY - eraLabelRoom - Theme.gap) / labelRoom)))
+    readonly property real laneHeight: (axisY - eraLabelRoom - Theme.gap) / laneCount
     readonly property real eraLabelRoom: Theme.fontSmall * 2.2
 
     // Zoom: `displayed` animates between levels; a live pinch multiplies it until the fingers lift.
@@ -47,9 +52,11 @@ Item {
     }
 
     onShownChanged: if (zooming) place()
-    onWidthChanged: timeline.setViewport(width, markerSize, labelWidth)
+    onWidthChanged: timeline.setViewport(width, markerSize, labelWidth, laneCount)
+    onLabelWidthChanged: timeline.setViewport(width, markerSize, labelWidth, laneCount)
+    onLaneCountChanged: timeline.setViewport(width, markerSize, labelWidth, laneCount)
     Component.onCompleted: {
-        timeline.setViewport(width, markerSize, labelWidth)
+        timeline.setViewport(width, markerSize, labelWidth, laneCount)
         displayed = timeline.pxPerDay
         anchorDay = timeline.centreDay
         anchorX = width / 2
@@ -105,8 +112,11 @@ Item {
         Item {
             width: flick.contentWidth
             height: flick.height
+            // The track itself: a tap closes the card, a double tap zooms in.
+            Accessible.role: Accessible.Pane
+            Accessible.name: track.exhibit.sectionTitles.timeline ?? ""
 
-            TapHandler {
+            Tap {
                 onSingleTapped: track.timeline.closeCard()
                 onDoubleTapped: eventPoint => track.timeline.zoomIn(track.dayAt(eventPoint.position.x - flick.contentX),
                                                                     eventPoint.position.x - flick.contentX)
@@ -121,7 +131,7 @@ Item {
                     width: (modelData.endDay - modelData.startDay) * track.shown
                     height: track.axisY
                     color: modelData.shade ? Theme.surface : Theme.background
-                    Text {
+                    Label {
                         x: Math.max(Theme.gap / 2, flick.contentX - era.x + Theme.gap / 2)
                         y: Theme.gap / 2
                         width: Math.min(era.width - Theme.gap, implicitWidth)
@@ -155,7 +165,7 @@ Item {
                         height: tick.modelData.major ? Theme.gap : Theme.gap / 2
                         color: Theme.textMuted
                     }
-                    Text {
+                    Label {
                         // Centred under its tick, but never past either end of the track.
                         x: Math.max(-tick.x, Math.min(flick.contentWidth - tick.x - width, -width / 2))
                         y: Theme.gap * 1.2
@@ -223,7 +233,7 @@ Item {
                         color: marker.selected || marker.focused ? Theme.accent : Theme.text
                         border.color: Theme.background
                         border.width: Math.max(2, Theme.scale * 3)
-                        Text {
+                        Label {
                             anchors.centerIn: parent
                             visible: marker.count > 1
                             text: marker.count
@@ -233,7 +243,7 @@ Item {
                             font.weight: Font.Bold
                         }
                     }
-                    TapHandler {
+                    Tap {
                         gesturePolicy: TapHandler.ReleaseWithinBounds
                         onTapped: track.timeline.openCluster(marker.index)
                     }
@@ -258,7 +268,7 @@ Item {
                         y: marker.labelBottom - height
                         width: track.labelWidth
                         spacing: Theme.gap / 6
-                        Text {
+                        Label {
                             width: parent.width
                             text: marker.dateText
                             color: Theme.accent
@@ -267,7 +277,7 @@ Item {
                             horizontalAlignment: Text.AlignHCenter
                             wrapMode: Text.WordWrap
                         }
-                        Text {
+                        Label {
                             width: parent.width
                             text: marker.count > 1 ? track.exhibit.strings.events_count.replace("{count}", marker.count) : marker.title
                             color: Theme.text
@@ -276,7 +286,17 @@ Item {
                             horizontalAlignment: Text.AlignHCenter
                             wrapMode: Text.WordWrap
                         }
-                        TapHandler {
+                    }
+                    // The label answers a tap too, over at least a fingertip's height.
+                    Item {
+                        visible: label.visible
+                        x: label.x
+                        width: label.width
+                        height: Math.max(Theme.touchTarget, label.height)
+                        y: label.y + label.height - height
+                        Accessible.role: Accessible.Button
+                        Accessible.name: marker.Accessible.name
+                        Tap {
                             gesturePolicy: TapHandler.ReleaseWithinBounds
                             onTapped: track.timeline.openCluster(marker.index)
                         }
