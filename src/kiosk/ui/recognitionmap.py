@@ -21,7 +21,7 @@ from kiosk.ui.listmodels import RowListModel
 QML_IMPORT_NAME = "KioskCore"
 QML_IMPORT_MAJOR_VERSION = 1
 
-MARKER_MIN_PX = 14.0  # shapes smaller than this at the fitted scale get a touchable ring
+MARKER_MIN_PX = 14.0  # shapes smaller than this (in 1080p pixels) at the current zoom get a touchable ring
 
 
 class ShapeListModel(RowListModel):

@@ -24,8 +24,9 @@ Item {
             required property real labelY
 
             objectName: "marker_" + code
-            // The same rule as is_small(): a ring only while the shape is too small to touch at this zoom.
-            visible: extent * markers.pixelsPerUnit < markers.map.markerMinPx
+            // The same rule as is_small(): a ring only while the shape is too small to touch at this zoom,
+            // in pixels of a 1080p screen (a 4K screen has twice the pixels, not twice the fingertip).
+            visible: extent * markers.pixelsPerUnit / Theme.scale < markers.map.markerMinPx
             x: labelX * markers.pixelsPerUnit - width / 2
             y: labelY * markers.pixelsPerUnit - height / 2
             width: Theme.touchTarget

@@ -135,8 +135,10 @@ Item {
                         x: Math.max(Theme.gap / 2, flick.contentX - era.x + Theme.gap / 2)
                         y: Theme.gap / 2
                         width: Math.min(era.width - Theme.gap, implicitWidth)
-                        // An era's name shows only where its band has room for all of it.
+                        // An era's name shows only where its band has room for all of it, and not half under
+                        // the event card.
                         visible: implicitWidth <= era.width - Theme.gap && x + implicitWidth <= era.width
+                                 && era.x + x + implicitWidth - flick.contentX <= flick.width - track.coveredRight
                         text: era.modelData.label
                         color: Theme.textMuted
                         font.family: Theme.fontSans
@@ -204,6 +206,7 @@ Item {
                     readonly property bool selected: eventIndex === track.timeline.selectedIndex && count === 1
 
                     objectName: "cluster_" + index
+                    z: -lane  // labels of lower lanes stay above the leader lines of higher ones
                     x: day * track.shown - width / 2
                     y: track.axisY - height / 2
                     width: track.markerSize
@@ -259,12 +262,28 @@ Item {
                         height: marker.height * 0.35 - marker.labelBottom
                         color: Theme.divider
                     }
+                    // A quiet backing, so that no line (the cursor, another event's leader) runs through
+                    // a label's words.
+                    Rectangle {
+                        visible: label.visible
+                        x: label.x - Theme.gap / 4
+                        y: label.y - Theme.gap / 8
+                        width: label.width + Theme.gap / 2
+                        height: label.height + Theme.gap / 4
+                        radius: Theme.gap / 4
+                        color: Theme.background
+                        opacity: 0.88
+                    }
                     Column {
                         id: label
-                        visible: marker.lane >= 0
-                        // Centred on the marker but kept inside the track (the same rule as label_left()).
-                        x: Math.max(-marker.x, Math.min(flick.contentWidth - marker.x - track.labelWidth,
-                                                        marker.width / 2 - track.labelWidth / 2))
+                        // Hidden while the event card covers part of it: half a title reads as a mistake.
+                        readonly property real onScreenX: marker.x + x - flick.contentX
+                        readonly property real cardEdge: flick.width - track.coveredRight
+                        visible: marker.lane >= 0 && (track.coveredRight <= 0 || onScreenX + width <= cardEdge || onScreenX >= cardEdge)
+                        // Centred on the marker but kept inside the track and off the glass's very edge
+                        // (the same rule as label_left()).
+                        x: Math.max(-marker.x + Theme.gap, Math.min(flick.contentWidth - marker.x - track.labelWidth - Theme.gap,
+                                                                    marker.width / 2 - track.labelWidth / 2))
                         y: marker.labelBottom - height
                         width: track.labelWidth
                         spacing: Theme.gap / 6
