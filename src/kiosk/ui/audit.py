@@ -106,12 +106,21 @@ def silent_texts(window: QQuickWindow) -> list[str]:
 
 
 def _inside_named_control(item: QQuickItem) -> bool:
+    """Inside something a screen reader reads as one whole (a button, a list row, a figure): its name
+    carries the text. A pane or a document is read child by child, so it does not count."""
     parent = item.parentItem()
     while parent is not None:
-        if accessible_name(parent):
+        interface = QAccessible.queryAccessibleInterface(parent)
+        if interface is not None and interface.role() not in _CONTAINER_ROLES and accessible_name(parent):
             return True
         parent = parent.parentItem()
     return False
+
+
+_CONTAINER_ROLES = {
+    QAccessible.Role.Pane, QAccessible.Role.Document, QAccessible.Role.AlertMessage, QAccessible.Role.Dialog,
+    QAccessible.Role.NoRole,
+}
 
 
 def low_contrast_texts(window: QQuickWindow, minimum: float) -> list[str]:

@@ -33,6 +33,7 @@ from kiosk.services.usage import UsageLog
 from kiosk.ui.accessibility import AccessibilityOptions
 from kiosk.ui.app import RENDERER_FAILED_MARK, KioskWindow
 from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.preview import PreviewReloader
 from kiosk.ui.session import IdleSession
 from kiosk.ui.staff import StaffGesture, StaffMenu
 from kiosk.ui.usagerecorder import UsageRecorder
@@ -72,6 +73,7 @@ class Station(QObject):
         self._recorder: UsageRecorder | None = None
         self._first_choice: Path | None = None  # the best candidate when the window was built
         self._in_use: InUse | None = None  # keeps an install from removing the version on screen
+        self.preview: PreviewReloader | None = None  # in a window: follows the staff member's edits
         self.staff = StaffMenu(
             PinGate(config.pin_hash, clock), self.diagnostics, self.usage_lines, config.staff_menu_timeout,
             clock, self._make_ticker(), self,
@@ -195,6 +197,37 @@ class Station(QObject):
     def rebuild(self) -> None:
         self.build()
 
+    # Preview (a window for staff) ----------------------------------------------------------
+    def watch_for_edits(self, interval_ms: int = 1000) -> PreviewReloader:
+        """In a window, follow the edits to the pack being shown (docs/content-format.md, Preview)."""
+        self.preview = PreviewReloader(
+            pack_candidates(self.config, self.content)[0], self._load, self.show_edited, self._report_problems,
+            interval_ms, self,
+        )
+        self.preview.start()
+        return self.preview
+
+    def show_edited(self, result: LoadResult) -> None:
+        """The edited pack, on the screen, panel and language the staff member was looking at."""
+        where = None
+        if self.kiosk is not None and self.kiosk.exhibit is not None:
+            exhibit = self.kiosk.exhibit
+            where = (exhibit.session.screen, exhibit.session.panelIndex, exhibit.language)
+        self._show(dataclasses.replace(result, pack=station_languages(result.pack, self.config)))
+        exhibit = self.kiosk.exhibit
+        if where is not None and exhibit is not None and where[0] != "attract":
+            screen, panel, language = where
+            exhibit.session.start()
+            exhibit.setLanguage(language)
+            if screen == "story":
+                exhibit.session.showPanel(panel)
+            elif screen != "home":
+                exhibit.session.openSection(screen)
+
+    def _report_problems(self, problems: list[str]) -> None:
+        if self.kiosk is not None:
+            self.kiosk.window.setProperty("previewProblems", problems)
+
     def retry_unavailable(self) -> bool:
         """While the "unavailable" notice is up: rebuild as soon as some candidate pack loads."""
         if self.result is None or self.result.pack is not None:
@@ -313,6 +346,8 @@ def run_station(config: StationConfig, content: Path | None, windowed: bool, siz
         usage = UsageLog(config.usage_database, config.usage_max_rows)
     station = Station(config, load_map_asset(asset_path("geo", "recognition_map.json")), content, windowed, size, usage)
     station.build()
+    if windowed:
+        station.watch_for_edits()
     if os.environ.get("KIOSK_REPORT_FIRST_FRAME"):  # the start-up benchmark (benchmarks/startup.py)
         report_first_frame(app, station.kiosk.window)
     hang_log = config.log_folder / "hang.log" if config.log_folder else None

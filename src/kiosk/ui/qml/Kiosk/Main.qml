@@ -10,6 +10,7 @@ Window {
 
     required property ExhibitViewModel exhibit
     property StaffMenu staff: null  // set by the running kiosk; previews, proofs and tests may leave it out
+    property var previewProblems: []  // a staff preview's problems with the edited pack (ui/preview.py)
 
     title: exhibit.title
     color: Theme.background
@@ -172,6 +173,35 @@ Window {
             verticalAlignment: Text.AlignVCenter
             fontSizeMode: Text.Fit
             minimumPixelSize: Theme.fontSmall
+        }
+    }
+
+    // Staff preview only: the edited pack has problems, so the last good content stays on screen.
+    Rectangle {
+        objectName: "previewProblems"
+        visible: root.previewProblems.length > 0
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: problemList.height + Theme.gap * 2
+        color: "#5c1f1f"
+        Column {
+            id: problemList
+            x: Theme.gap
+            y: Theme.gap
+            width: parent.width - 2 * Theme.gap
+            Repeater {
+                model: root.previewProblems
+                delegate: Label {
+                    required property string modelData
+                    width: problemList.width
+                    text: modelData
+                    color: "#ffffff"
+                    font.family: Theme.fontSans
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                }
+            }
         }
     }
 

@@ -45,7 +45,7 @@ Rectangle {
             id: cycle
             width: parent.width
             height: Theme.fontFigure * 1.2 + Theme.fontLabel * 3.5
-            opacity: 0
+            opacity: Theme.durationAttract > 0 ? 0 : 1  // with motion off, simply there
 
             // Every item is a delegate bound to its model row, so a language change reaches it too;
             // only the current one is shown.
@@ -94,7 +94,7 @@ Rectangle {
                 from: 0
                 to: 1
                 duration: Theme.durationAttract
-                running: true
+                running: Theme.durationAttract > 0
             }
             SequentialAnimation {
                 id: crossfade
@@ -114,7 +114,7 @@ Rectangle {
 
         Repeater {
             model: screen.exhibit.touchToBegin
-            delegate: Text {
+            delegate: Label {
                 required property string modelData
                 width: parent.width
                 text: modelData
