@@ -51,7 +51,7 @@ Flickable {
 
     // Landscape: a spread, the title and key figures on the left and the text on the right, so that a
     // panel reads on one screen; portrait and narrow windows: one column, title first.
-    readonly property bool spread: !Theme.portrait && page.width - 2 * Theme.margin >= Theme.readingWidth * 1.3
+    readonly property bool spread: !Theme.portrait && !Theme.accessible && page.width - 2 * Theme.margin >= Theme.readingWidth * 1.3
     readonly property real usable: Math.min(page.width - 2 * Theme.margin, spread ? Theme.readingWidth * 1.5 : Theme.readingWidth)
     readonly property real readingWidth: spread ? Math.min(Theme.readingWidth, usable * 0.66) : usable
 
@@ -76,6 +76,8 @@ Flickable {
             objectName: "panelTitle"
             width: parent.width
             text: page.title
+            // The spread's column is narrower: long single words (Широкомасштабная) must still fit.
+            font.pixelSize: page.spread ? Theme.fontTitle * 0.8 : Theme.fontTitle
         }
 
         Flow {
@@ -99,7 +101,8 @@ Flickable {
                         font.pixelSize: Theme.fontFigure * (page.spread ? 0.7 : 0.8)
                     }
                     Label {
-                        width: Math.min(implicitWidth, page.spread ? lead.width : Theme.readingWidth / 3)
+                        // Two figures side by side in a spread's narrow column, three in one column.
+                        width: Math.min(implicitWidth, page.spread ? (lead.width - Theme.gap * 1.5) / 2 : Theme.readingWidth / 3)
                         text: figure.modelData.label
                         color: Theme.textMuted
                         font.family: Theme.fontSans
@@ -108,6 +111,23 @@ Flickable {
                     }
                 }
             }
+        }
+    
+        Loader {
+            active: page.hasEvents && page.spread
+            sourceComponent: timelineLink
+        }
+    }
+
+    // The way to this panel's events: under the figures in a spread (the text column keeps every line
+    // for the text), after the text otherwise.
+    Component {
+        id: timelineLink
+        TouchButton {
+            objectName: "panelTimelineLink_" + page.index
+            text: page.exhibit.strings.related_events + "  ›"
+            flat: true
+            onActivated: page.exhibit.openTimelineForPanel(page.index)
         }
     }
 
@@ -134,12 +154,9 @@ Flickable {
             }
         }
 
-        TouchButton {
-            objectName: "panelTimelineLink_" + page.index
-            visible: page.hasEvents
-            text: page.exhibit.strings.related_events + "  ›"
-            flat: true
-            onActivated: page.exhibit.openTimelineForPanel(page.index)
+        Loader {
+            active: page.hasEvents && !page.spread
+            sourceComponent: timelineLink
         }
 
         Repeater {
