@@ -17,7 +17,7 @@ Flickable {
     required property ExhibitViewModel exhibit
     property bool hasEvents: false
 
-    contentHeight: Math.max(lead.y + lead.height, column.y + column.height) + Theme.gap
+    contentHeight: Math.max(lead.y + lead.height, column.y + column.height) + Theme.gap / 4
     boundsBehavior: Flickable.DragOverBounds
     flickableDirection: Flickable.VerticalFlick
     clip: true
@@ -57,7 +57,7 @@ Flickable {
 
     Column {
         id: lead
-        y: Theme.gap
+        y: Theme.gap / 2
         x: (page.width - page.usable) / 2
         width: page.spread ? page.usable - page.readingWidth - Theme.gap * 3 : page.usable
         spacing: Theme.gap * 1.2
