@@ -57,28 +57,71 @@ def _one(command: list[str]) -> tuple[float, int]:
     raise RuntimeError(f"no first frame reported by {command}: {run.stdout[-500:]} {run.stderr[-2000:]}")
 
 
-def measure(command: list[str], runs: int) -> dict:
-    _one(command)  # warm the file cache
-    samples = [_one(command) for _ in range(runs)]
+def _stats(samples: list[tuple[float, int]]) -> dict:
     seconds = [s for s, _ in samples]
     return {
         "median_s": round(statistics.median(seconds), 3),
         "min_s": round(min(seconds), 3),
         "rss_mib": round(statistics.median(r for _, r in samples) / 2**20, 1),
-        "runs": runs,
+        "runs": len(samples),
     }
 
 
+def measure(command: list[str], runs: int) -> dict:
+    _one(command)  # warm the file cache
+    return _stats([_one(command) for _ in range(runs)])
+
+
+def measure_interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, dict]:
+    """Several commands taking turns, run after run, so a burst of load on the shared machine hits
+    each alike."""
+    for command in commands.values():
+        _one(command)  # warm the file cache
+    samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            samples[name].append(_one(command))
+    return {name: _stats(values) for name, values in samples.items()}
+
+
+REPO = Path(__file__).resolve().parents[1]
+FROZEN = REPO / "dist" / "kiosk" / "kiosk"  # the packaging build (onedir), when one has been made
+
+
+def kiosk_command(content: Path | None = None, executable: list[str] | None = None) -> list[str]:
+    command = (executable or [sys.executable, "-m", "kiosk"]) + ["--windowed", "--size", "1920x1080"]
+    return command + (["--content", str(content)] if content is not None else [])
+
+
 def bench_startup(runs: int = 7, content: Path | None = None) -> dict:
-    kiosk = [sys.executable, "-m", "kiosk", "--windowed", "--size", "1920x1080"]
-    if content is not None:
-        kiosk += ["--content", str(content)]
-    floor = measure([sys.executable, "-c", MINIMAL], runs)
-    result = measure(kiosk, runs)
-    return {"kiosk": result, "minimal_window": floor, "ratio": round(result["median_s"] / floor["median_s"], 2)}
+    """The kiosk from the virtual environment, and the frozen build if `dist/kiosk/kiosk` exists, against
+    the minimal window, interleaved so a burst of load on the shared machine hits all alike."""
+    commands = {"minimal_window": [sys.executable, "-c", MINIMAL], "kiosk": kiosk_command(content)}
+    if FROZEN.exists():
+        commands["frozen"] = kiosk_command(content, [str(FROZEN)])
+    out = measure_interleaved(commands, runs)
+    floor = out["minimal_window"]["median_s"]
+    out["ratio"] = round(out["kiosk"]["median_s"] / floor, 2)
+    if "frozen" in out:
+        out["frozen_ratio"] = round(out["frozen"]["median_s"] / floor, 2)
+    return out
+
+
+def bench_scale(sizes: list[int], runs: int, workdir: Path) -> list[dict]:
+    """Start-up to the attract screen and memory then, for synthetic packs of each size (interleaved)."""
+    from synthetic import write_pack
+
+    commands = {size: kiosk_command(write_pack(workdir / f"startup-{size}", size)) for size in sizes}
+    measured = measure_interleaved(commands, runs)
+    smallest = measured[sizes[0]]["median_s"]
+    rows = [{"panels": size, **row, "ratio_to_smallest": round(row["median_s"] / smallest, 2)} for size, row in measured.items()]
+    for row in rows:
+        print(f"start-up {row['panels']:>6} panels: {row['median_s']:.2f} s, {row['rss_mib']} MiB, x{row['ratio_to_smallest']}")
+    return rows
 
 
 if __name__ == "__main__":
     import json
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     print(json.dumps(bench_startup(), indent=2))

@@ -1,0 +1,218 @@
+"""Soak: thousands of navigations across every screen, at a visitor's pace and at an impatient one.
+
+    python benchmarks/soak.py --pace visitor|impatient --navigations 10000   (prints JSON)
+
+The real QML runs offscreen at 1920x1080. Each navigation is the slot a tap calls (the same
+`screen_steps` the self-test and proof sheet walk, thorough: every panel, its sources, notices, timeline
+zooms, cards and list, map years, cards, organisations and list, the sources screen, the idle countdown
+and the reset), and every round of them runs in the next language.
+- visitor: after each action, wait for the frame that shows it, then until the window stops drawing
+  (no frame for 25 ms) or the transition's time has passed (100 ms from that frame), whichever is first.
+  (The timeline's hidden list builds its delegates a few per frame for ~3.5 s after the screen opens;
+  a visitor does not wait for that.)
+  Motion is scaled to 1/8 (`Theme.motion_scale`) so 10,000 navigations fit the 30-minute budget: the
+  same fades and moves run to their end, only shorter.
+- impatient: a tap every 100 ms, whatever is on screen, so taps land inside transitions; motion at full
+  length (a 320 ms fade is always interrupted). When the machine falls behind, the next tap comes as
+  soon as the last one has been handled.
+It all runs inside the application's own event loop (`app.exec()`), driven by a 2 ms timer, so deleted
+screens go away as they do in the kiosk. Nothing in the harness uses QTimer.singleShot with a delay or a
+nested QEventLoop: in PySide6 6.11 every QTimer.singleShot(ms > 0, ...) adds three references to None
+that are never released, which would hide the app's own count.
+Resident memory is sampled along the way; after warm-up, at each further quarter and at the end the
+kiosk is reset to the attract screen and left idle for a second, Python's collector runs, and resident
+memory, `sys.getrefcount(None)` and the number of items in the window are read, at the same state.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+from PySide6.QtCore import QSize, QTimer  # noqa: E402
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def rss_bytes() -> int:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * PAGE
+
+
+def slope(points: list[tuple[int, int]]) -> float:
+    """Least-squares slope of (navigation, bytes): bytes per navigation."""
+    n = len(points)
+    if n < 2:
+        return 0.0
+    mean_x = sum(x for x, _ in points) / n
+    mean_y = sum(y for _, y in points) / n
+    var = sum((x - mean_x) ** 2 for x, _ in points)
+    return sum((x - mean_x) * (y - mean_y) for x, y in points) / var if var else 0.0
+
+
+def _count_items(window) -> int:
+    pending, count = [window.contentItem()], 0
+    while pending:
+        item = pending.pop()
+        count += 1
+        pending.extend(item.childItems())
+    return count
+
+
+def _rounds(kiosk, clock, ticker, languages: list[str]):
+    """Endless navigations: one thorough walk of every screen per round, each round in the next language."""
+    from kiosk.ui.selftest import screen_steps
+
+    exhibit = kiosk.exhibit
+    steps = screen_steps(kiosk, clock, ticker, thorough=True)
+    round_number = 0
+    while True:
+        language = languages[round_number % len(languages)]
+        for name, action in steps:
+            yield name, action
+            if name == "home":  # the language buttons live on every screen after the attract screen
+                yield "language", lambda lang=language: exhibit.setLanguage(lang)
+        round_number += 1
+        yield "round end", None
+
+
+def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080)) -> dict:
+    from kiosk.content import load_pack
+    from kiosk.geo.asset import load_map_asset
+    from kiosk.resources import asset_path, bundled_content
+    from kiosk.ui.app import KioskWindow, application
+    from kiosk.ui.session import IdleSession, ManualClock, ManualTicker
+    from kiosk.ui.theme import Theme
+
+    if pace == "visitor":
+        Theme.motion_scale = 0.125
+    app = application()
+    clock, ticker = ManualClock(), ManualTicker()
+    places = load_map_asset(asset_path("geo", "recognition_map.json"))
+    kiosk = KioskWindow(load_pack(bundled_content(), places), places, IdleSession(clock=clock, ticker=ticker))
+    kiosk.show_windowed(size)
+    window = kiosk.window
+    languages = [language["code"] for language in kiosk.exhibit.languages]
+    rounds = _rounds(kiosk, clock, ticker, languages)
+    samples: list[tuple[int, int]] = []
+    sample_every = max(10, navigations // 200)
+    # Settled readings at round ends: after warm-up, then at each further quarter of the run.
+    checkpoints = [warmup + (navigations - warmup) * q // 4 for q in range(4)]
+    settled: list[dict] = []
+    state = {"done": 0, "next": time.perf_counter() + 0.5, "settling": 0.0, "last_frame": 0.0, "first_frame": 0.0, "acted": 0.0}
+
+    def swapped() -> None:
+        state["last_frame"] = time.perf_counter()
+        if not state["first_frame"]:
+            state["first_frame"] = state["last_frame"]
+
+    def read_settled() -> None:
+        """On the attract screen, idle for a second, collected: the same state at every reading."""
+        gc.collect()
+        rss = rss_bytes()
+        settled.append({"navigation": state["done"], "rss_mib": round(rss / 2**20, 2),
+                        "none_refcount": sys.getrefcount(None), "items": _count_items(window)})
+        samples.append((state["done"], rss))
+
+    def tick() -> None:
+        """Every 2 ms inside the application's own event loop (deferred deletions happen as in the
+        kiosk, and no nested loops)."""
+        now = time.perf_counter()
+        if state["settling"]:
+            if now < state["settling"]:
+                return
+            state["settling"] = 0.0
+            read_settled()
+            if state["done"] >= navigations:
+                app.quit()
+                return
+        if pace == "visitor":
+            # The frame showing the last action has been swapped, then nothing has been drawn for 25 ms or
+            # the transition's time has passed (a 40 ms fade at 1/8 motion, and a few frames' slack).
+            first = state["first_frame"]
+            if not first and now - state["acted"] < 3:
+                return
+            if first and now - state["last_frame"] < 0.025 and now - first < 0.1:
+                return
+        elif now < state["next"]:
+            return
+        name, action = next(rounds)
+        if action is None:
+            if (checkpoints and state["done"] >= checkpoints[0]) or state["done"] >= navigations:
+                while checkpoints and state["done"] >= checkpoints[0]:
+                    checkpoints.pop(0)
+                kiosk.exhibit.session.reset()
+                state["settling"] = now + 1.0
+            return
+        state["first_frame"] = 0.0
+        action()
+        state["acted"] = time.perf_counter()
+        state["next"] = max(state["next"] + 0.1, now)  # a tap every 100 ms; when behind, no burst to catch up
+        window.update()
+        state["done"] += 1
+        if state["done"] % sample_every == 0:
+            samples.append((state["done"], rss_bytes()))
+
+    window.frameSwapped.connect(swapped)
+    timer = QTimer()
+    timer.setInterval(2)
+    timer.timeout.connect(tick)
+    started = time.perf_counter()
+    timer.start()
+    app.exec()
+    timer.stop()
+    elapsed = time.perf_counter() - started
+    window.frameSwapped.disconnect(swapped)
+    first, last = settled[0], settled[-1]
+    warm = (int(first["rss_mib"] * 2**20), first["none_refcount"], first["items"])
+    end = (int(last["rss_mib"] * 2**20), last["none_refcount"], last["items"])
+    warmup = first["navigation"]
+    done = [state["done"]]
+    measured = [(x, y) for x, y in samples if x >= warmup]
+    per_nav = slope(measured)
+    half = len(measured) // 2
+    kiosk.close()
+    return {
+        "pace": pace,
+        "size": f"{size.width()}x{size.height()}",
+        "navigations": done[0],
+        "warmup_navigations": warmup,
+        "seconds": round(elapsed, 1),
+        "rss_start_mib": round(samples[0][1] / 2**20, 1) if samples else None,
+        "rss_after_warmup_mib": round(warm[0] / 2**20, 1),
+        "rss_end_mib": round(end[0] / 2**20, 1),
+        "growth_mib": round((end[0] - warm[0]) / 2**20, 2),
+        "rss_max_mib": round(max(y for _, y in samples) / 2**20, 1),
+        "slope_kib_per_nav": round(per_nav / 1024, 4),
+        "fitted_growth_mib": round(per_nav * (done[0] - warmup) / 2**20, 2),
+        "slope_second_half_kib_per_nav": round(slope(measured[half:]) / 1024, 4),
+        "none_refcount_change": end[1] - warm[1],
+        "items_after_warmup": warm[2],
+        "items_end": end[2],
+        "settled": settled,
+        "samples": [[x, round(y / 2**20, 2)] for x, y in samples],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pace", choices=("visitor", "impatient"), required=True)
+    parser.add_argument("--navigations", type=int, default=10000)
+    parser.add_argument("--warmup", type=int, default=0, help="default: a tenth of the navigations, at least 150")
+    parser.add_argument("--size", default="1920x1080")
+    args = parser.parse_args()
+    warmup = args.warmup or max(150, args.navigations // 10)  # at least four rounds: every language twice
+    width, _, height = args.size.partition("x")
+    print(json.dumps(run(args.pace, args.navigations, warmup, QSize(int(width), int(height)))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
