@@ -47,36 +47,46 @@ Rectangle {
             height: Theme.fontFigure * 1.2 + Theme.fontLabel * 3.5
             opacity: Theme.durationAttract > 0 ? 0 : 1  // with motion off, simply there
 
-            // Every item is a delegate bound to its model row, so a language change reaches it too;
-            // only the current one is shown.
-            Repeater {
+            // A view, not a Repeater: only the current item (and its neighbour) exist, however many
+            // panels a pack has; each is bound to its model row, so a language change reaches it too.
+            ListView {
+                id: items
+                anchors.fill: parent
+                interactive: false
+                clip: true
                 model: screen.exhibit.attractItems
-                delegate: Column {
+                currentIndex: screen.current
+                highlightRangeMode: ListView.StrictlyEnforceRange
+                highlightMoveDuration: 0
+                delegate: Item {
                     id: item
                     required property int index
                     required property string value
                     required property string label
-                    anchors.centerIn: parent
-                    width: parent.width
-                    spacing: Theme.gap / 2
-                    visible: index === screen.current
-                    Label {
+                    width: items.width
+                    height: items.height
+                    Column {
+                        anchors.centerIn: parent
                         width: parent.width
-                        text: item.value
-                        visible: text.length > 0
-                        color: Theme.accent
-                        font.family: Theme.fontSerif
-                        font.pixelSize: Theme.fontFigure
-                        horizontalAlignment: Text.AlignHCenter
-                    }
-                    Label {
-                        width: parent.width
-                        text: item.label
-                        color: Theme.text
-                        font.family: Theme.fontSans
-                        font.pixelSize: Theme.fontLabel
-                        horizontalAlignment: Text.AlignHCenter
-                        wrapMode: Text.WordWrap
+                        spacing: Theme.gap / 2
+                        Label {
+                            width: parent.width
+                            text: item.value
+                            visible: text.length > 0
+                            color: Theme.accent
+                            font.family: Theme.fontSerif
+                            font.pixelSize: Theme.fontFigure
+                            horizontalAlignment: Text.AlignHCenter
+                        }
+                        Label {
+                            width: parent.width
+                            text: item.label
+                            color: Theme.text
+                            font.family: Theme.fontSans
+                            font.pixelSize: Theme.fontLabel
+                            horizontalAlignment: Text.AlignHCenter
+                            wrapMode: Text.WordWrap
+                        }
                     }
                 }
             }
