@@ -23,6 +23,7 @@ class RowListModel(QAbstractListModel):
     """Base: subclasses name their roles and say how one item becomes one row."""
 
     ROLES: tuple[str, ...] = ()
+    LANGUAGE_ROLES: tuple[str, ...] | None = None  # the roles a language change touches (None: all)
     countChanged = Signal()
 
     def __init__(self, items: Sequence[Any] = (), language: str = "", parent: QObject | None = None) -> None:
@@ -74,7 +75,9 @@ class RowListModel(QAbstractListModel):
         self._language = language
         self._rows.clear()
         if self._items:
-            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1), list(self._role_ids))
+            names = self.LANGUAGE_ROLES
+            roles = [role for role, name in self._role_ids.items() if names is None or name in names]
+            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1), roles)
 
     def set_items(self, items: Sequence[Any]) -> None:
         self.beginResetModel()

@@ -31,6 +31,7 @@ class ShapeListModel(RowListModel):
     creates a few dozen shapes rather than three hundred."""
 
     ROLES = ("code", "name", "path", "group", "labelX", "labelY", "extent")
+    LANGUAGE_ROLES = ("name",)  # the paths are not handed to the shapes again (re-parsing them is slow)
 
     def __init__(self, owner: "RecognitionMapViewModel") -> None:
         self._owner = owner
@@ -46,16 +47,6 @@ class ShapeListModel(RowListModel):
             "labelY": shape.label[1],
             "extent": max(shape.bbox[2] - shape.bbox[0], shape.bbox[3] - shape.bbox[1]),
         }
-
-    def set_language(self, language: str) -> None:
-        """Only the names change: the paths are not handed to the shapes again (re-parsing them is slow)."""
-        if language == self._language:
-            return
-        self._language = language
-        self._rows.clear()
-        if self._items:
-            name_role = next(role for role, name in self._role_ids.items() if name == "name")
-            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1), [name_role])
 
 
 @QmlElement
