@@ -65,8 +65,10 @@ def render_proof(
                         go()
                         kiosk.exhibit.setLanguage(language)
                         kiosk.exhibit.session.setAccessible(accessible)
-                        _wait_for_frame(kiosk.window, settle_ms=60)
-                        _wait_for_frame(kiosk.window, settle_ms=0)  # a second frame: everything settled
+                        # Three frames, no fixed pause: a language or mode change can take two layout
+                        # passes (a wrapping bar measures its buttons first), the third shows the result.
+                        for _ in range(3):
+                            _wait_for_frame(kiosk.window, settle_ms=0)
                         file = f"{label}/{language}/{index:02d}-{_slug(name)}.png"
                         image = kiosk.window.grabWindow()
                         image.save(str(out / file), "PNG")
