@@ -57,8 +57,10 @@ def render_proof(
                     folder.mkdir(parents=True)
                     # Every state, then one of each screen again in accessibility mode.
                     steps = [(name, go, False) for name, go in screen_steps(kiosk, clock, ticker, thorough=True)]
+                    # (A visit starts from the attract screen, so the mode's home is reached from there.)
+                    session = kiosk.exhibit.session
                     steps += [
-                        (f"{name} (accessibility mode)", go, True)
+                        (f"{name} (accessibility mode)", (lambda: (session.reset(), session.start())) if name == "home" else go, True)
                         for name, go in screen_steps(kiosk, clock, ticker) if name != "attract"
                     ]
                     for index, (name, go, accessible) in enumerate(steps):

@@ -14,6 +14,9 @@ Flickable {
     contentHeight: column.height
     boundsBehavior: Flickable.StopAtBounds
     clip: true
+    // The software renderer let a button's glyph through the clip where the column is cut (the play
+    // button's triangle showed over the title); drawn as one texture, the column is cut exactly.
+    layer.enabled: true
 
     Column {
         id: column
