@@ -57,15 +57,6 @@ def slope(points: list[tuple[int, int]]) -> float:
     return sum((x - mean_x) * (y - mean_y) for x, y in points) / var if var else 0.0
 
 
-def _count_items(window) -> int:
-    pending, count = [window.contentItem()], 0
-    while pending:
-        item = pending.pop()
-        count += 1
-        pending.extend(item.childItems())
-    return count
-
-
 def _rounds(kiosk, clock, ticker, languages: list[str]):
     """Endless navigations: one thorough walk of every screen per round, each round in the next language."""
     from kiosk.ui.selftest import screen_steps
@@ -88,6 +79,7 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
     from kiosk.geo.asset import load_map_asset
     from kiosk.resources import asset_path, bundled_content
     from kiosk.ui.app import KioskWindow, application
+    from kiosk.ui.audit import count_items
     from kiosk.ui.session import IdleSession, ManualClock, ManualTicker
     from kiosk.ui.theme import Theme
 
@@ -118,7 +110,7 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
         gc.collect()
         rss = rss_bytes()
         settled.append({"navigation": state["done"], "rss_mib": round(rss / 2**20, 2),
-                        "none_refcount": sys.getrefcount(None), "items": _count_items(window)})
+                        "none_refcount": sys.getrefcount(None), "items": count_items(window)})
         samples.append((state["done"], rss))
 
     def tick() -> None:

@@ -3,41 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtQuick import QQuickWindow
 
-
-def _walk(item: QQuickItem):
-    yield item
-    for child in item.childItems():
-        yield from _walk(child)
+from kiosk.ui.audit import is_shown, visible_rect, walk
 
 
 def visible_texts(window: QQuickWindow) -> list[str]:
+    """Shown texts, not faded out, at least partly inside the window and every view that clips them."""
     frame = QRectF(0, 0, window.width(), window.height())
-    texts = []
-    for item in _walk(window.contentItem()):
-        if not item.inherits("QQuickText") or not item.isVisible():
-            continue
-        if item.opacity() == 0 or _hidden_by_ancestor(item):
-            continue
-        rect = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
-        if not rect.intersects(frame):
-            continue
-        text = item.property("text")
-        if text:
-            texts.append(text)
-    return texts
-
-
-def _hidden_by_ancestor(item: QQuickItem) -> bool:
-    parent = item.parentItem()
-    while parent is not None:
-        if parent.opacity() == 0 or parent.property("clip") and not _inside(item, parent):
-            return True
-        parent = parent.parentItem()
-    return False
-
-
-def _inside(item: QQuickItem, clipper: QQuickItem) -> bool:
-    rect = item.mapRectToItem(clipper, QRectF(0, 0, item.width(), item.height()))
-    return rect.intersects(QRectF(0, 0, clipper.width(), clipper.height()))
+    return [
+        item.property("text")
+        for item in walk(window.contentItem())
+        if item.inherits("QQuickText") and item.property("text") and is_shown(item)
+        and visible_rect(item).intersects(frame)
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint
 
+from kiosk.ui.audit import count_items
 from tests.packs import write_minimal_pack
 from tests.ui.screen_text import visible_texts
 from tests.ui.test_timeline import timeline_pack  # noqa: F401 - the timeline fixture
@@ -45,15 +46,6 @@ def inside(root, name: str):
             return item
         pending.extend(item.childItems())
     raise AssertionError(f"no {name!r} on this page")
-
-
-def item_count(window) -> int:
-    pending, count = [window.contentItem()], 0
-    while pending:
-        item = pending.pop()
-        count += 1
-        pending.extend(item.childItems())
-    return count
 
 
 def test_a_scrolled_panel_starts_at_the_top_after_an_idle_reset(open_kiosk, long_pack, qtbot):
@@ -99,14 +91,14 @@ def test_rapid_navigation_leaves_no_screens_behind(open_kiosk, long_pack, qtbot)
     k = open_kiosk(long_pack, (1280, 720))
     k.session.start()
     k.wait_screen(qtbot, "home")
-    before = item_count(k.window)
+    before = count_items(k.window)
     for _ in range(20):
         k.finger.tap(find_item(k.window, "tile_story"))
         qtbot.wait(5)  # lands inside the fade-in
         k.finger.tap(find_item(k.window, "nextButton"))
         k.finger.tap(find_item(k.window, "homeButton"))
         k.wait_screen(qtbot, "home")
-    qtbot.waitUntil(lambda: item_count(k.window) == before)
+    qtbot.waitUntil(lambda: count_items(k.window) == before)
 
 
 def test_previous_and_next_buttons_step_through_the_events(open_kiosk, timeline_pack, qtbot):

@@ -17,13 +17,18 @@ from kiosk.ui.palette import contrast
 
 # Handlers and items that make their item respond to a finger.
 _INPUT_HANDLERS = {"QQuickTapHandler"}
-_INPUT_ITEMS = ("QQuickMouseArea",)
+_INPUT_ITEM = "QQuickMouseArea"
 
 
 def walk(item: QQuickItem) -> Iterator[QQuickItem]:
     yield item
     for child in item.childItems():
         yield from walk(child)
+
+
+def count_items(window: QQuickWindow) -> int:
+    """Every item in the window: the soak and the tests watch it for screens left behind."""
+    return sum(1 for _ in walk(window.contentItem()))
 
 
 def is_shown(item: QQuickItem) -> bool:
@@ -69,7 +74,7 @@ def controls(window: QQuickWindow) -> Iterator[QQuickItem]:
 
 
 def _takes_taps(item: QQuickItem) -> bool:
-    return item.inherits(_INPUT_ITEMS[0]) or any(
+    return item.inherits(_INPUT_ITEM) or any(
         child.metaObject().className() in _INPUT_HANDLERS and child.property("enabled") for child in item.children()
     )
 
