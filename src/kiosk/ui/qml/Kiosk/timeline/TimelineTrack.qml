@@ -277,9 +277,11 @@ Item {
                     Column {
                         id: label
                         // Hidden while the event card covers part of it: half a title reads as a mistake.
-                        readonly property real onScreenX: marker.x + x - flick.contentX
-                        readonly property real cardEdge: flick.width - track.coveredRight
-                        visible: marker.lane >= 0 && (track.coveredRight <= 0 || onScreenX + width <= cardEdge || onScreenX >= cardEdge)
+                        // (Only with a card open does this follow the flick, so a plain flick costs nothing.)
+                        visible: marker.lane >= 0
+                                 && (track.coveredRight <= 0
+                                     || marker.x + x + width - flick.contentX <= flick.width - track.coveredRight
+                                     || marker.x + x - flick.contentX >= flick.width - track.coveredRight)
                         // Centred on the marker but kept inside the track and off the glass's very edge
                         // (the same rule as label_left()).
                         x: Math.max(-marker.x + Theme.gap, Math.min(flick.contentWidth - marker.x - track.labelWidth - Theme.gap,
