@@ -1,10 +1,13 @@
 import os
+import tempfile
 
 import pytest
 
 # UI tests drive real QML without a display; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+# Validated packs are remembered between starts (kiosk.content.cache); the tests' stay apart from the user's.
+os.environ["KIOSK_CACHE_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-cache-")
 
 from tests.packs import write_minimal_pack  # noqa: E402
 

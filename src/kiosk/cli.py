@@ -239,13 +239,19 @@ def _store(args: argparse.Namespace):
 
 def _install_content(args: argparse.Namespace) -> int:
     from kiosk.content import load_pack
+    from kiosk.content.cache import remember
     from kiosk.services.contentstore import InstallError
+
+    def check(folder: Path):
+        result = load_pack(folder)
+        remember(result)  # so the kiosk's next start need not validate the pack again
+        return result
 
     store = _store(args)
     if store is None:
         return exitcodes.USAGE
     try:
-        installed = store.install(args.source, load_pack)
+        installed = store.install(args.source, check)
     except InstallError as exc:
         _say(f"kiosk: {exc}", error=True)
         return exitcodes.CHECK_FAILED

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.content import format as fmt
@@ -30,7 +29,8 @@ from kiosk.content.model import (
     Timeline,
 )
 from kiosk.content.packfiles import PackFiles, content_hash
-from kiosk.content.problems import Position, Problem, ProblemLog, Severity
+from kiosk.content.problems import Position, ProblemLog
+from kiosk.content.result import LoadResult
 from kiosk.content.rules import Draft, check
 from kiosk.content.schema import Context, Text, Values, suggestion
 from kiosk.content.uistrings import UI_STRINGS
@@ -40,26 +40,6 @@ from kiosk.resources import asset_path
 
 KNOWN_FILES = ("exhibit.yaml", "ui.yaml", "sources.yaml", "timeline.yaml", "recognitions.yaml")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    root: Path
-    pack: Pack | None  # None when the pack has errors
-    problems: tuple[Problem, ...]
-    content_hash: str
-    exhibit_id: str = ""
-    languages: tuple[str, ...] = ()
-    # (file, language) -> (reviewed, draft, missing) visitor texts: the translation matrix
-    coverage: dict[tuple[str, str], tuple[int, int, int]] = field(default_factory=dict)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
 def load_pack(

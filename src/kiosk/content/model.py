@@ -43,6 +43,10 @@ class LocalisedText:
     def __hash__(self) -> int:
         return hash((tuple(sorted(self.texts.items())), self.default, self.drafts))
 
+    def __reduce__(self):
+        # A mapping proxy cannot be pickled, and validated packs are kept on disk (content/cache.py).
+        return (LocalisedText, (dict(self.texts), self.default, self.drafts))
+
 
 @dataclass(frozen=True, order=True)
 class PartialDate:

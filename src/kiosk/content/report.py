@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from kiosk.content.load import LoadResult
+from kiosk.content.result import LoadResult
 
 
 def usable(result: LoadResult, strict: bool = False) -> bool:

@@ -10,7 +10,7 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.content.load import LoadResult
+from kiosk.content.result import LoadResult
 from kiosk.content.model import Pack, StaffNotes
 from kiosk.content.report import translation_matrix
 from kiosk.layout.recognition import counts_as_of

@@ -20,7 +20,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer, qVersion
 
 from kiosk import __version__
-from kiosk.content import LoadResult, load_pack
+from kiosk.content import LoadResult
+from kiosk.content.cache import load_remembered
 from kiosk.content.report import summary_line
 from kiosk.geo.asset import MapAsset
 from kiosk.services import exitcodes
@@ -64,7 +65,7 @@ class Station(QObject):
         self.usage = usage
         self._clock = clock
         self._make_ticker = make_ticker or (lambda: None)
-        self._load = load or (lambda path: load_pack(path, places))
+        self._load = load or (lambda path: load_remembered(path, places))
         self._started = clock()
         self.kiosk: KioskWindow | None = None
         self.result: LoadResult | None = None

@@ -1,0 +1,33 @@
+"""What loading a pack gives: the frozen pack (or None) and every problem found.
+
+Kept apart from the loader so that code which only reads a result (the kiosk starting from a
+remembered pack, reports) does not import the validator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.content.model import Pack
+from kiosk.content.problems import Problem, Severity
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    root: Path
+    pack: Pack | None  # None when the pack has errors
+    problems: tuple[Problem, ...]
+    content_hash: str
+    exhibit_id: str = ""
+    languages: tuple[str, ...] = ()
+    # (file, language) -> (reviewed, draft, missing) visitor texts: the translation matrix
+    coverage: dict[tuple[str, str], tuple[int, int, int]] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]

@@ -1,0 +1,97 @@
+"""A terminal remembers the packs it validated: the same content starts without validating again,
+and anything else (changed content, another kiosk, a damaged cache) is validated afresh."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+from kiosk.content import load_pack
+from kiosk.content import cache
+from kiosk.content.cache import load_remembered, recall, remember
+
+
+def test_a_remembered_pack_comes_back_whole(pack, tmp_path):
+    folder = tmp_path / "cache"
+    validated = load_pack(pack)
+    remember(validated, folder)
+    recalled = recall(pack, folder)
+    assert recalled is not None
+    assert recalled.pack == validated.pack
+    assert recalled.problems == validated.problems
+    assert recalled.content_hash == validated.content_hash
+
+
+def test_a_changed_sentence_is_validated_again_and_shown(pack, tmp_path):
+    folder = tmp_path / "cache"
+    first = load_remembered(pack, folder=folder)
+    exhibit = pack / "exhibit.yaml"
+    exhibit.write_text(exhibit.read_text(encoding="utf-8").replace("Title", "A new title", 1), encoding="utf-8")
+    assert recall(pack, folder) is None
+    second = load_remembered(pack, folder=folder)
+    assert second.pack.exhibit.title.get("en") != first.pack.exhibit.title.get("en")
+    assert "A new title" in second.pack.exhibit.title.get("en")
+    assert recall(pack, folder).pack == second.pack
+
+
+def test_a_pack_with_errors_is_never_remembered(pack, tmp_path):
+    folder = tmp_path / "cache"
+    (pack / "exhibit.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    result = load_remembered(pack, folder=folder)
+    assert result.pack is None and result.errors
+    assert not list(folder.glob("*.pickle"))
+
+
+def test_a_copy_elsewhere_is_recognised_and_points_at_its_own_folder(pack, tmp_path):
+    folder = tmp_path / "cache"
+    remember(load_pack(pack), folder)
+    copy = tmp_path / "installed" / "v2"
+    shutil.copytree(pack, copy)
+    recalled = recall(copy, folder)
+    assert recalled is not None
+    assert recalled.root == copy and recalled.pack.root == str(copy)
+
+
+def test_a_damaged_cache_entry_is_only_a_miss(pack, tmp_path):
+    folder = tmp_path / "cache"
+    remember(load_pack(pack), folder)
+    (entry,) = folder.glob("*.pickle")
+    entry.write_bytes(b"\x80\x05 not a pickle")
+    assert recall(pack, folder) is None
+    assert load_remembered(pack, folder=folder).pack is not None
+
+
+def test_another_kiosk_version_validates_again(pack, tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    remember(load_pack(pack), folder)
+    monkeypatch.setattr(cache, "__version__", "999.0")
+    assert recall(pack, folder) is None
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_the_kiosk(pack, tmp_path):
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("")
+    result = load_remembered(pack, folder=blocked)
+    assert result.pack is not None
+
+
+def test_only_a_few_packs_are_kept(pack, tmp_path):
+    folder = tmp_path / "cache"
+    for n in range(cache.KEEP + 3):
+        exhibit = pack / "exhibit.yaml"
+        exhibit.write_text(exhibit.read_text(encoding="utf-8") + f"\n# edit {n}\n", encoding="utf-8")
+        load_remembered(pack, folder=folder)
+    assert len(list(folder.glob("*.pickle"))) == cache.KEEP
+    assert recall(pack, folder) is not None  # the newest is among them
+
+
+def test_starting_from_a_remembered_pack_does_not_import_the_validator(pack, tmp_path):
+    folder = tmp_path / "cache"
+    remember(load_pack(pack), folder)
+    probe = (
+        "import sys; from pathlib import Path; from kiosk.content.cache import recall; "
+        f"assert recall(Path({str(pack)!r}), Path({str(folder)!r})) is not None; "
+        "print(sorted(m for m in sys.modules if m in ('kiosk.content.load', 'kiosk.content.schema', 'yaml')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ), check=True)
+    assert out.stdout.strip() == "[]"
