@@ -31,6 +31,26 @@ def count_items(window: QQuickWindow) -> int:
     return sum(1 for _ in walk(window.contentItem()))
 
 
+def screen_slots(window: QQuickWindow) -> list[QQuickItem]:
+    """The Loaders that hold the screens (Main.qml), found without walking into the screens."""
+    slots, pending = [], [window.contentItem()]
+    while pending:
+        item = pending.pop()
+        if item.objectName().startswith("screen_") and item.inherits("QQuickLoader"):
+            slots.append(item)
+        else:
+            pending.extend(item.childItems())
+    return slots
+
+
+def screens_settled(window: QQuickWindow) -> bool:
+    """No screen is being made ahead or waiting to be tidied away (Main.qml): the item count holds still."""
+    return not any(
+        slot.property("lingering") or (slot.property("active") and slot.property("item") is None)
+        for slot in screen_slots(window)
+    )
+
+
 def is_shown(item: QQuickItem) -> bool:
     """Visible and not faded out, up the whole chain of parents."""
     while item is not None:

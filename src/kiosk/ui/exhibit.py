@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QCoreApplication, QEvent, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable, QQmlPropertyMap
 
 from kiosk.content.model import Pack
@@ -41,6 +41,7 @@ class AttractListModel(RowListModel):
 @QmlUncreatable("The application creates the exhibit view model")
 class ExhibitViewModel(QObject):
     languageChanged = Signal()
+    restyling = Signal()  # every screen's texts are about to change: the language or the text size
 
     def __init__(
         self,
@@ -80,6 +81,7 @@ class ExhibitViewModel(QObject):
         self._session.panelIndexChanged.connect(self._refresh_panel_sources)
         self._session.screenChanged.connect(self._on_screen_changed)
         self._session.visitEnded.connect(self._on_visit_ended)
+        self._session.restyling.connect(self._restyle)
         idle.timedOut.connect(self._session.reset)
         self._session.accessibleChanged.connect(
             lambda: idle.set_patience(accessibility.patience if self._session.accessible else 1.0)
@@ -173,6 +175,7 @@ class ExhibitViewModel(QObject):
     def setLanguage(self, code: str) -> None:
         if code == self._language or code not in self._pack.exhibit.language_codes:
             return
+        self._restyle()
         self._language = code
         for model in self._models:
             model.set_language(code)
@@ -180,6 +183,17 @@ class ExhibitViewModel(QObject):
         self._map.set_language(code)
         self._refresh_strings()
         self.languageChanged.emit()
+
+    def _restyle(self) -> None:
+        self.restyling.emit()
+        self.releaseScreens()
+
+    @Slot()
+    def releaseScreens(self) -> None:
+        """Delete at once the screens the window has let go of (ScreenSlot.qml). A Loader only schedules
+        the deletion; until it happens, a change of language, text size or window size would still run
+        the bindings of a screen whose context is already gone."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     @Slot(int)
     def openPanelFromTimeline(self, panel_index: int) -> None:

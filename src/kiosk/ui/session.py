@@ -30,6 +30,9 @@ class VisitorSession(QObject):
     listViewChanged = Signal()
     noticeChanged = Signal()
     accessibleChanged = Signal()
+    # Sent just before the text size changes on every screen: screens made ahead and not on show
+    # are made afresh rather than laid out again (Main.qml), so the change shows sooner.
+    restyling = Signal()
     visitStarted = Signal()
     visitEnded = Signal()
 
@@ -90,6 +93,7 @@ class VisitorSession(QObject):
     def setAccessible(self, value: bool) -> None:
         """Accessibility mode: larger text, high contrast, reduced motion, controls within reach."""
         if value != self._accessible and self._screen != "attract":
+            self.restyling.emit()
             self._accessible = value
             self.accessibleChanged.emit()
 

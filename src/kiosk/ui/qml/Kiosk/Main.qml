@@ -3,14 +3,21 @@ import QtQuick
 import QtQuick.Window
 import KioskCore
 
-// The kiosk's one window. Each screen is created when the visitor goes to it and destroyed when they
-// leave (a Loader, not a stack), so a visit leaves nothing behind and memory stays flat.
+// The kiosk's one window. Each screen is destroyed when the visitor leaves it (a Loader per screen, not
+// a stack), so a visit leaves nothing behind and memory stays flat; the likely next ones are made ahead.
 Window {
     id: root
 
     required property ExhibitViewModel exhibit
     property StaffMenu staff: null  // set by the running kiosk; previews, proofs and tests may leave it out
     property var previewProblems: []  // a staff preview's problems with the edited pack (ui/preview.py)
+    property Item currentScreen: null  // the screen on show (the keypad scrolls its `scrollTarget`)
+    property bool closing: false  // set by KioskWindow.close(): every screen goes before the window
+    // The screens worth making before the visitor asks for them: on the home screen, the sections;
+    // anywhere else, home, where every screen leads back to.
+    readonly property var readyAhead: root.exhibit.session.screen === "home"
+        ? ["story"].concat(["timeline", "map"].filter(kind => kind in root.exhibit.sectionTitles))
+        : ["home"]
 
     title: exhibit.title
     color: Theme.background
@@ -97,7 +104,7 @@ Window {
         }
         // The reading area a screen offers for Up/Down (a panel's text, a list), if it can move that way.
         function scrollBy(direction: int): bool {
-            const view = screenLoader.item?.scrollTarget ?? null
+            const view = root.currentScreen?.scrollTarget ?? null
             if (!view)
                 return false
             const top = -view.topMargin
@@ -123,33 +130,33 @@ Window {
             }
         }
 
-        Loader {
-            id: screenLoader
-            objectName: "screenLoader"
-            anchors.fill: parent
-            sourceComponent: {
-                switch (root.exhibit.session.screen) {
-                case "home": return homeScreen
-                case "story": return storyScreen
-                case "timeline": return timelineScreen
-                case "map": return mapScreen
-                case "sources": return sourcesScreen
-                default: return attractScreen
+        // One slot per screen (ScreenSlot.qml): the screen on show, the ones likely next made ahead in
+        // the background, and the ones just left waiting to be tidied away.
+        Repeater {
+            model: ["attract", "home", "story", "timeline", "map", "sources"]
+            delegate: ScreenSlot {
+                required property string modelData
+                objectName: "screen_" + modelData
+                width: keyboard.width
+                height: keyboard.height
+                exhibit: root.exhibit
+                current: root.exhibit.session.screen === modelData
+                wanted: root.readyAhead.indexOf(modelData) >= 0
+                closing: root.closing
+                sourceComponent: {
+                    switch (modelData) {
+                    case "home": return homeScreen
+                    case "story": return storyScreen
+                    case "timeline": return timelineScreen
+                    case "map": return mapScreen
+                    case "sources": return sourcesScreen
+                    default: return attractScreen
+                    }
                 }
-            }
-            // With motion off (proof sheets, and later reduced motion) the screen simply appears.
-            onLoaded: {
-                keyboard.forceActiveFocus()  // a new screen starts with no control focused
-                if (Theme.durationMedium > 0)
-                    fadeIn.restart()
-            }
-
-            OpacityAnimator {
-                id: fadeIn
-                target: screenLoader.item
-                from: 0.0
-                to: 1.0
-                duration: Theme.durationMedium
+                onArrived: {
+                    root.currentScreen = item
+                    keyboard.forceActiveFocus()  // a new screen starts with no control focused
+                }
             }
         }
     }

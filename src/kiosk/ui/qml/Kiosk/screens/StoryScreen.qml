@@ -33,7 +33,8 @@ Rectangle {
         orientation: ListView.Horizontal
         snapMode: ListView.SnapOneItem
         highlightRangeMode: ListView.StrictlyEnforceRange
-        highlightMoveDuration: Theme.durationMedium
+        // Made ahead and not on show yet: a panel chosen meanwhile is simply there when it appears.
+        highlightMoveDuration: screen.visible ? Theme.durationMedium : 0
         boundsBehavior: Flickable.StopAtBounds
         cacheBuffer: width  // the neighbours are ready before a swipe reveals them
         clip: true

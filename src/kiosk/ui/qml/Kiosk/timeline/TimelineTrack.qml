@@ -52,11 +52,20 @@ Item {
     }
 
     onShownChanged: if (zooming) place()
-    onWidthChanged: timeline.setViewport(width, markerSize, labelWidth, laneCount)
-    onLabelWidthChanged: timeline.setViewport(width, markerSize, labelWidth, laneCount)
-    onLaneCountChanged: timeline.setViewport(width, markerSize, labelWidth, laneCount)
+    // While the screen is being built its size passes through several values; each new geometry
+    // lays the clusters out afresh in Python, so only the last of a burst of changes is sent.
+    // (A Timer rather than Qt.callLater: it dies with the screen, a pending call would not.)
+    function applyViewport(): void { timeline.setViewport(width, markerSize, labelWidth, laneCount) }
+    onWidthChanged: viewportLater.restart()
+    onLabelWidthChanged: viewportLater.restart()
+    onLaneCountChanged: viewportLater.restart()
+    Timer {
+        id: viewportLater
+        interval: 0
+        onTriggered: track.applyViewport()
+    }
     Component.onCompleted: {
-        timeline.setViewport(width, markerSize, labelWidth, laneCount)
+        applyViewport()
         displayed = timeline.pxPerDay
         anchorDay = timeline.centreDay
         anchorX = width / 2
@@ -79,6 +88,11 @@ Item {
         easing.type: Easing.OutCubic
         onFinished: track.timeline.setCentre(track.dayAt(track.width / 2))
     }
+    Timer {
+        id: revealLater
+        interval: 0
+        onTriggered: track.reveal(track.timeline.selectedDay)
+    }
     Connections {
         target: track.timeline
         function onZoomChanged() {
@@ -92,7 +106,7 @@ Item {
         function onSelectionChanged() {
             // Later, so the card's size (and what it covers) is known first.
             if (track.timeline.selectedIndex >= 0)
-                Qt.callLater(track.reveal, track.timeline.selectedDay)
+                revealLater.restart()
         }
     }
 
