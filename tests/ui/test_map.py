@@ -54,7 +54,16 @@ def open_map(open_kiosk, pack, qtbot, size=(1600, 900)):
     k.wait_screen(qtbot, "home")
     k.finger.tap(find_item(k.window, "tile_map"))
     k.wait_screen(qtbot, "map")
+    qtbot.waitUntil(lambda: _shown(k, "usInset"))  # the inset is made over the first frames
     return k
+
+
+def _shown(k, name) -> bool:
+    try:
+        find_item(k.window, name)
+        return True
+    except AssertionError:
+        return False
 
 
 def shape_row(model, code):
@@ -210,7 +219,41 @@ def test_land_without_a_decision_and_members_are_drawn_where_they_belong(open_ki
     k = open_map(open_kiosk, map_pack, qtbot)
     # Waiting on the colours themselves: the screen fades in before anything is fully drawn.
     qtbot.waitUntil(lambda: _colour_at(k, world_point(k, "BR")) == "#33363b")  # Theme.land, in place
-    assert _colour_at(k, world_point(k, "MX")) == "#d9b574"  # the first group's colour
+    qtbot.waitUntil(lambda: _colour_at(k, world_point(k, "MX")) == "#d9b574")  # the first group's colour
     k.exhibit.recognitionMap.openOrganisation("org")
     k.exhibit.recognitionMap.setYear(2011)  # PK not yet counted: shown as a member
     qtbot.waitUntil(lambda: _colour_at(k, world_point(k, "PK")) == "#5d6673")  # Theme.memberLand
+
+
+def test_the_list_is_made_when_first_shown(open_kiosk, map_pack, qtbot):
+    k = open_map(open_kiosk, map_pack, qtbot)
+    assert not _shown(k, "recognitionList")  # not made while hidden
+    k.finger.tap(find_item(k.window, "mapListToggle"))
+    qtbot.waitUntil(lambda: _shown(k, "recognitionList"))
+    k.finger.tap(find_item(k.window, "mapListToggle"))
+    qtbot.waitUntil(lambda: not k.session.listView and not _shown(k, "recognitionList"))
+    k.finger.tap(find_item(k.window, "mapListToggle"))
+    qtbot.waitUntil(lambda: _shown(k, "recognitionList"))
+
+
+def test_a_pan_moves_the_drawn_map_without_drawing_it_again(open_kiosk, map_pack, qtbot):
+    k = open_map(open_kiosk, map_pack, qtbot)
+    view, flick = find_item(k.window, "worldMap"), find_item(k.window, "mapFlick")
+    view.setProperty("zoom", 2.0)
+    # At rest, the texture holds the map at the new scale, around the view and beyond it.
+    qtbot.waitUntil(lambda: _drawn(view)["scale"] == view.property("scaleNow")
+                    and _drawn(view)["width"] >= min(flick.property("contentWidth") - 1, 2 * flick.width()))
+    before = _drawn(view)
+    centre = centre_of(view)
+    k.finger.swipe(centre + QPoint(150, 60), centre - QPoint(150, 60))
+    qtbot.waitUntil(lambda: not flick.property("moving"))
+    assert flick.property("contentX") > 0
+    assert _drawn(view) == before  # moved as a texture, not drawn again
+    k.finger.tap(find_item(k.window, "resetView"))
+    qtbot.waitUntil(lambda: _drawn(view)["scale"] == view.property("scaleNow") and view.property("zoom") == 1.0)
+    k.finger.tap(world_point(k, "MX"))  # the shapes still answer inside their outlines
+    qtbot.waitUntil(lambda: k.exhibit.recognitionMap.card.get("code") == "MX")
+
+
+def _drawn(view) -> dict:
+    return view.property("drawn").toVariant()

@@ -113,13 +113,22 @@ Flickable {
             exhibit: panel.exhibit
         }
 
-        UsInset {
+        // The inset is made asynchronously, over the frames after the map appears (it is below the slider
+        // and the screen fades in): making its shapes cost the map's first frame ~12 ms. Its place is kept.
+        Loader {
+            id: inset
+            readonly property real unitsWide: panel.map.usViewBox[2]
+            readonly property real unitsHigh: panel.map.usViewBox[3]
             // As wide as the column, or narrower so that the whole inset shows below the slider
             // without scrolling (but never so small that a state is hard to touch).
             width: Math.min(column.width, Math.max(column.width * 0.55,
                                                    (panel.height - y - Theme.gap) * unitsWide / Math.max(1, unitsHigh)))
+            height: unitsWide > 0 ? unitsHigh * (width - Theme.gap) / unitsWide + Theme.gap : 0
             x: (column.width - width) / 2
-            map: panel.map
+            asynchronous: true
+            sourceComponent: UsInset {
+                map: panel.map
+            }
         }
     }
 }

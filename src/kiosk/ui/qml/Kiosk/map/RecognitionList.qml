@@ -63,6 +63,9 @@ Item {
         width: Math.min(parent.width - 2 * Theme.margin, Theme.readingWidth)
         spacing: Theme.gap * 1.5
         clip: true
+        // No delegates made ahead of the view: those are made asynchronously, a few per frame, and leaving
+        // the map while they were being made destroyed them mid-creation (a QML warning in the log).
+        cacheBuffer: 0
         model: screen.entries
         footer: Item { height: Theme.margin }
         delegate: Column {

@@ -12,7 +12,7 @@ Rectangle {
     required property string heading
     readonly property RecognitionMapViewModel map: exhibit.recognitionMap
     readonly property bool listMode: exhibit.session.listView
-    readonly property Flickable scrollTarget: listMode ? recognitionList.view : null  // the keypad's Up and Down
+    readonly property Flickable scrollTarget: listMode && recognitionList.item ? recognitionList.item.view : null  // the keypad's Up and Down
 
     color: Theme.background
 
@@ -106,14 +106,22 @@ Rectangle {
         }
     }
 
-    RecognitionList {
+    // The list is created the first time it is shown, then kept: hidden, it cost the map's opening ~10 ms,
+    // and its ListView went on creating delegates for seconds, so the window kept drawing frames.
+    Loader {
         id: recognitionList
+        objectName: "recognitionListLoader"
+        property bool wanted: screen.listMode
         anchors.top: Theme.accessible ? parent.top : header.bottom
         anchors.topMargin: Theme.gap
         anchors.bottom: Theme.accessible ? header.top : parent.bottom
         anchors.left: parent.left
         anchors.right: parent.right
         visible: screen.listMode
-        exhibit: screen.exhibit
+        active: wanted
+        onLoaded: wanted = true  // kept from now on (binding replaced)
+        sourceComponent: RecognitionList {
+            exhibit: screen.exhibit
+        }
     }
 }
