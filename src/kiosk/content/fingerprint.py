@@ -22,21 +22,21 @@ def content_hash(root: Path, known: dict[str, bytes] | None = None) -> str:
     entries = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if not name.startswith("."):
-                path = Path(folder, name)
-                entries.append((path.relative_to(root).as_posix(), path))
-    for rel, path in sorted(entries):
+        prefix = Path(folder).relative_to(root).as_posix() + "/"  # once per folder, not once per file
+        if prefix == "./":
+            prefix = ""
+        entries.extend((prefix + name, folder, name) for name in files if not name.startswith("."))
+    for rel, folder, name in sorted(entries):
         file_digest = known.get(rel)
         if file_digest is None:
-            real = path
+            path = Path(folder, name)
             # os.walk does not follow linked folders, so only a linked file can lead outside the pack.
             if path.is_symlink():
-                real = path.resolve()
-                if real_root not in real.parents:
+                path = path.resolve()
+                if real_root not in path.parents:
                     continue  # reported by the rules; never read
             try:
-                file_digest = hashlib.sha256(real.read_bytes()).digest()
+                file_digest = hashlib.sha256(path.read_bytes()).digest()
             except OSError:
                 file_digest = b"<unreadable>"
         digest.update(rel.encode("utf-8") + b"\0" + file_digest)

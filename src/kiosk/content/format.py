@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from kiosk.content.problems import Position
 from kiosk.content.schema import (
     LANGUAGE_PATTERN,
     Context,
@@ -227,23 +226,22 @@ ORGANISATION = Record(
 )
 
 
+_PLACE_OF_KIND = {
+    "country": (COUNTRY_CODE, "a two-letter ISO 3166-1 country code like `MX`"),
+    "subdivision": (SUBDIVISION_CODE, "an ISO 3166-2 code like `US-TX` or `GB-SCT`"),
+    "organisation": (re.compile(r"^[a-z0-9][a-z0-9-]*$"), "the id of an organisation listed above"),
+}
+
+
 def _check_recognition(values: Values, ctx: Context) -> None:
     kind, place = values["kind"], values["place"]
     if kind is None or place is None:
         return
-    expected = {
-        "country": (COUNTRY_CODE, "a two-letter ISO 3166-1 country code like `MX`"),
-        "subdivision": (SUBDIVISION_CODE, "an ISO 3166-2 code like `US-TX` or `GB-SCT`"),
-        "organisation": (re.compile(r"^[a-z0-9][a-z0-9-]*$"), "the id of an organisation listed above"),
-    }[kind]
+    expected = _PLACE_OF_KIND[kind]
     if not expected[0].match(place):
         ctx.log.error(values.at("place"), f"a {kind} needs {expected[1]}, not `{place}`")
         return
-    ctx.references.append(_place_reference(kind, place, values.at("place")))
-
-
-def _place_reference(kind: str, place: str, position: Position) -> Reference:
-    return Reference(kind, place, position)
+    ctx.references.append(Reference(kind, place, values.nodes["place"]))
 
 
 RECOGNITION = Record(

@@ -28,7 +28,8 @@ from kiosk.content.model import (
     StaffNotes,
     Timeline,
 )
-from kiosk.content.packfiles import PackFiles, content_hash
+from kiosk.content.fingerprint import content_hash
+from kiosk.content.packfiles import PackFiles
 from kiosk.content.problems import Position, ProblemLog
 from kiosk.content.result import LoadResult
 from kiosk.content.rules import Draft, check

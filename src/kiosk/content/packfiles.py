@@ -16,23 +16,30 @@ class PackFiles:
         self.real_root = root.resolve()
         self.log = log
         self.digests: dict[str, bytes] = {}  # files already read, so the pack's hash need not read them again
-        self._real_folders: dict[Path, Path] = {}
+        self._real_folders: dict[Path, tuple[Path, bool]] = {}  # folder -> its real path, and if that is in the pack
 
     def inside(self, rel: str) -> Path | None:
         """The real path of a file named relative to the pack, or None if it would leave the pack."""
         path = self.root / rel
-        folder = path.parent
-        real_folder = self._real_folders.get(folder)
-        if real_folder is None:
-            real_folder = self._real_folders[folder] = folder.resolve()
         # Resolving every file is slow on packs of thousands of panels; only links and `..` need it.
-        if ".." in Path(rel).parts or path.is_symlink():
+        if not path.name or (".." in rel and ".." in Path(rel).parts) or path.is_symlink():
             candidate = path.resolve()
-        else:
-            candidate = real_folder / path.name
-        if candidate != self.real_root and self.real_root not in candidate.parents:
-            return None
-        return candidate
+            return candidate if self._within(candidate) else None
+        real_folder, folder_within = self._real_folder(path.parent)
+        candidate = real_folder / path.name
+        # The file's real parent is `real_folder`, so it is in the pack when that folder is.
+        return candidate if folder_within or candidate == self.real_root else None
+
+    def _real_folder(self, folder: Path) -> tuple[Path, bool]:
+        known = self._real_folders.get(folder)
+        if known is None:
+            real = folder.resolve()
+            known = self._real_folders[folder] = (real, self._within(real))
+        return known
+
+    def _within(self, real: Path) -> bool:
+        """Whether a resolved path is the pack folder or lies inside it."""
+        return real == self.real_root or self.real_root in real.parents
 
     def read(self, rel: str, required: bool) -> Node | None:
         path = self.inside(rel)
@@ -55,11 +62,8 @@ class PackFiles:
         directory = self.root / folder
         if not directory.is_dir():
             return []
-        names = sorted(
-            entry.name
-            for entry in directory.iterdir()
-            if entry.suffix == ".yaml" and not entry.name.startswith(".")
-        )
+        with os.scandir(directory) as entries:  # names only: no Path object per file
+            names = sorted(e.name for e in entries if e.name.endswith(".yaml") and not e.name.startswith("."))
         return [f"{folder}/{name}" for name in names]
 
     def stray_files(self, folder: str = "") -> list[str]:
@@ -69,32 +73,3 @@ class PackFiles:
             return []
         prefix = f"{folder}/" if folder else ""
         return sorted(prefix + p.name for p in directory.glob("*.y*ml") if not p.name.startswith("."))
-
-
-def content_hash(root: Path, known: dict[str, bytes] | None = None) -> str:
-    """SHA-256 over every file's relative path and content; the same pack always gives the same hash.
-
-    `known` holds SHA-256 digests of files already read, keyed by relative path.
-    """
-    known = known or {}
-    digest = hashlib.sha256()
-    real_root = root.resolve()
-    entries = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if not name.startswith("."):
-                path = Path(folder, name)
-                entries.append((path.relative_to(root).as_posix(), path))
-    for rel, path in sorted(entries):
-        file_digest = known.get(rel)
-        if file_digest is None:
-            real = path.resolve()
-            if real_root not in real.parents:
-                continue  # reported by the rules; never read
-            try:
-                file_digest = hashlib.sha256(real.read_bytes()).digest()
-            except OSError:
-                file_digest = b"<unreadable>"
-        digest.update(rel.encode("utf-8") + b"\0" + file_digest)
-    return digest.hexdigest()

@@ -63,7 +63,10 @@ class ProblemLog:
 
     @property
     def problems(self) -> list[Problem]:
-        return sorted(self._problems, key=lambda p: (p.position, p.severity.value))
+        # The same order as sorting by (position, severity), compared as plain tuples: far quicker for many problems.
+        return sorted(
+            self._problems, key=lambda p: (p.position.file, p.position.line, p.position.column, p.severity.value)
+        )
 
     @property
     def has_errors(self) -> bool:

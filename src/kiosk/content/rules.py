@@ -6,6 +6,7 @@ Field-level checks (types, lengths, translations) happen while converting, in `s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,7 +75,8 @@ def check(
     _report_findings(draft, ctx, ids)
 
 
-def _check_ids(draft: Draft, ctx: Context) -> dict[str, dict[str, Position]]:
+def _check_ids(draft: Draft, ctx: Context) -> dict[str, dict[str, Values]]:
+    """Each kind's ids, with the record that first defines each."""
     groups = {
         "panel": draft.panels,
         "event": draft.events(),
@@ -84,28 +86,28 @@ def _check_ids(draft: Draft, ctx: Context) -> dict[str, dict[str, Position]]:
         "organisation": draft.organisations(),
         "recognition entry": draft.recognition_entries(),
     }
-    ids: dict[str, dict[str, Position]] = {}
+    ids: dict[str, dict[str, Values]] = {}
     for kind, records in groups.items():
-        seen: dict[str, Position] = {}
+        seen: dict[str, Values] = {}
         for record in records:
             identifier = record["id"]
             if identifier is None:
                 continue
             if identifier in seen:
-                first = seen[identifier]
+                first = seen[identifier].at("id")
                 ctx.log.error(
                     record.at("id"),
                     f"another {kind} already has the id `{identifier}` ({first})",
                     "every id must be different",
                 )
             else:
-                seen[identifier] = record.at("id")
+                seen[identifier] = record
         ids[kind] = seen
     return ids
 
 
 def _check_references(
-    ctx: Context, ids: dict[str, dict[str, Position]], places: MapAsset | None, unreadable: set[str]
+    ctx: Context, ids: dict[str, dict[str, Values]], places: MapAsset | None, unreadable: set[str]
 ) -> None:
     """Every id used must exist; ids defined in a file that could not be read are not second-guessed."""
     known = {kind: set(found) for kind, found in ids.items() if kind not in unreadable}
@@ -208,6 +210,9 @@ def _check_place_groups(draft: Draft, ctx: Context) -> None:
 def _check_counts(draft: Draft, ctx: Context) -> None:
     entries = draft.recognition_entries()
     group_ids = {g["id"] for g in draft.groups()}
+    # Worked out once, on the first figure that needs them, rather than once per figure.
+    unreadable_show: bool | None = None
+    places_per_group: Counter[str] | None = None
     for panel in draft.panels:
         for figure in panel.get("figures", ()):
             group = figure["counts"]
@@ -225,9 +230,13 @@ def _check_counts(draft: Draft, ctx: Context) -> None:
             if stated is None:
                 ctx.log.error(figure.at("value"), "a figure tied to a count must be a whole number")
                 continue
-            if any(e["show"] is None and "show" in e.positions for e in entries):
+            if unreadable_show is None:
+                unreadable_show = any(e["show"] is None and e.written("show") for e in entries)
+            if unreadable_show:
                 continue  # an unreadable `show:` is already reported; counting now would mislead
-            counted = len(shown_places(entries, group))
+            if places_per_group is None:
+                places_per_group = Counter(entry["group"] for entry in place_groups(entries).values())
+            counted = places_per_group[group]  # == len(shown_places(entries, group))
             if stated != counted:
                 places = "place" if counted == 1 else "places"
                 ctx.log.error(
@@ -282,7 +291,7 @@ def _nearby_file(root: Path, rel: str) -> str:
     return suggestion(Path(rel).name, [p.name for p in folder.iterdir()])
 
 
-def _report_findings(draft: Draft, ctx: Context, ids: dict[str, dict[str, Position]]) -> None:
+def _report_findings(draft: Draft, ctx: Context, ids: dict[str, dict[str, Values]]) -> None:
     """Warnings that are not mistakes: what the research says staff must still decide or check."""
     for record, what in _facts(draft):
         for dispute in record.get("disputes", ()):
@@ -340,12 +349,13 @@ def _facts(draft: Draft):
 
 
 def _check_events_in_eras(draft: Draft, ctx: Context) -> None:
-    eras = [(e["start"], e["end"]) for e in draft.eras() if e["start"] and e["end"]]
+    eras = [(e["start"].first_day(), e["end"].last_day()) for e in draft.eras() if e["start"] and e["end"]]
     if not eras:
         return
     for event in draft.events():
         date = event["date"]
         if date is None:
             continue
-        if not any(start.first_day() <= date.first_day() <= end.last_day() for start, end in eras):
+        day = date.first_day()
+        if not any(first <= day <= last for first, last in eras):
             ctx.log.warning(event.at("date"), f"this event ({date}) lies outside every era of the timeline")

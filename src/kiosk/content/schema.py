@@ -7,6 +7,7 @@ goes on and every problem of a pack is reported in one pass.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -21,17 +22,22 @@ LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # `az (draft): "..."` is a translation nobody has reviewed yet; deleting " (draft)" marks it reviewed.
 _DRAFT_KEY = re.compile(r"^(?P<language>\S+)\s*\(draft\)$")
+_NO_DRAFTS: frozenset[str] = frozenset()
 _TRUE = {"yes", "true", "on"}
 _FALSE = {"no", "false", "off"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Reference:
     """An id written in one place that must exist in another; checked once everything is read."""
 
     kind: str  # panel | event | source | group | organisation | place
     value: str
-    position: Position
+    node: Node  # where it is written; its position is made only if the id turns out not to exist
+
+    @property
+    def position(self) -> Position:
+        return self.node.position
 
 
 @dataclass
@@ -45,10 +51,22 @@ class Context:
     coverage: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (file, language) -> [reviewed, draft, missing]
     unknown_languages: set[tuple[str, str]] = field(default_factory=set)  # (file, code) already reported
     fallbacks: dict[str, int] = field(default_factory=dict)  # language -> texts missing it
+    # file -> (the languages they were made for, [(language, tally in `coverage`)]): looked up once per file
+    _file_tallies: dict[str, tuple[tuple[str, ...], list[tuple[str, list[int]]]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def default_language(self) -> str:
         return self.languages[0] if self.languages else ""
+
+    def tallies(self, file: str) -> list[tuple[str, list[int]]]:
+        """Each language of the pack with its coverage tally in `file` ([reviewed, draft, missing])."""
+        known = self._file_tallies.get(file)
+        if known is None or known[0] is not self.languages:
+            tallies = [(language, self.coverage.setdefault((file, language), [0, 0, 0])) for language in self.languages]
+            known = self._file_tallies[file] = (self.languages, tallies)
+        return known[1]
 
 
 def _describe(node: Node) -> str:
@@ -92,10 +110,10 @@ class Plain(FieldType):
         self.describe = pattern_help or "text"
 
     def convert(self, node: Node, ctx: Context) -> str | None:
-        if not isinstance(node, Scalar) or not node.value.strip():
+        value = node.value.strip() if isinstance(node, Scalar) else ""
+        if not value:
             _wrong(node, ctx, self.describe)
             return None
-        value = node.value.strip()
         if self.pattern is not None and not self.pattern.match(value):
             ctx.log.error(node.position, f"`{_short(value)}` is not {self.describe}")
             return None
@@ -113,14 +131,18 @@ class Identifier(Plain):
 class Enum(FieldType):
     def __init__(self, *choices: str) -> None:
         self.choices = choices
+        self._allowed = frozenset(choices)
         self.describe = "one of " + ", ".join(f"`{c}`" for c in choices)
 
     def convert(self, node: Node, ctx: Context) -> str | None:
-        if not isinstance(node, Scalar) or node.value.strip() not in self.choices:
-            hint = suggestion(node.value.strip(), self.choices) if isinstance(node, Scalar) else ""
-            _wrong(node, ctx, self.describe, hint)
+        if isinstance(node, Scalar):
+            value = node.value.strip()
+            if value in self._allowed:
+                return value
+            _wrong(node, ctx, self.describe, suggestion(value, self.choices))
             return None
-        return node.value.strip()
+        _wrong(node, ctx, self.describe)
+        return None
 
 
 class Flag(FieldType):
@@ -140,17 +162,20 @@ def parse_date(text: str) -> PartialDate | None:
     match = _DATE_PATTERN.match(text)
     if not match:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        PartialDate(year, month, day).last_day()  # rejects month 13
-        if day is not None:
-            import datetime
-
-            datetime.date(year, month, day)
-    except (ValueError, TypeError):
-        return None
+    year_digits, month_digits, day_digits = match.groups()
+    year = int(year_digits)
+    month = int(month_digits) if month_digits else None
+    day = int(day_digits) if day_digits else None
     if not 1 <= year <= 9999:
         return None
+    if day is None:
+        if month is not None and month > 12:  # month `00` reads as the whole year, as it always has
+            return None
+    else:
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            return None
     return PartialDate(year, month, day)
 
 
@@ -180,27 +205,29 @@ class Text(FieldType):
             example = f'{ctx.default_language or "en"}: "{_short(node.value, 30)}"' if isinstance(node, Scalar) else ""
             _wrong(node, ctx, "text for each language", f"write it on its own line as `{example}`" if example else "")
             return None
+        languages = ctx.languages
         texts: dict[str, str] = {}
         drafts: set[str] = set()
         for key, value in node.pairs:
             language = key.value
-            draft = _DRAFT_KEY.match(language)
-            if draft:
-                language = draft.group("language")
-                if language in texts or language in drafts:
-                    ctx.log.error(key.position, f"the {language} text is given twice (once as a draft)")
-                    continue
-                drafts.add(language)
-            if ctx.languages and language not in ctx.languages:
+            if "(draft)" in language:  # checked first: the pattern is only worth matching on drafts
+                draft = _DRAFT_KEY.match(language)
+                if draft:
+                    language = draft.group("language")
+                    if language in texts or language in drafts:
+                        ctx.log.error(key.position, f"the {language} text is given twice (once as a draft)")
+                        continue
+                    drafts.add(language)
+            if languages and language not in languages:
                 if (key.file, language) not in ctx.unknown_languages:  # once per file, not once per text
                     ctx.unknown_languages.add((key.file, language))
-                    hint = suggestion(language, ctx.languages) or "the exhibit's languages are " + ", ".join(ctx.languages)
+                    hint = suggestion(language, languages) or "the exhibit's languages are " + ", ".join(languages)
                     ctx.log.error(key.position, f"`{language}` is not one of the exhibit's languages", hint)
                 continue
-            if not isinstance(value, Scalar) or not value.value.strip():
+            text = value.value.strip() if isinstance(value, Scalar) else ""
+            if not text:
                 _wrong(value, ctx, "text")
                 continue
-            text = value.value.strip()
             if len(text) > self.max_chars:
                 ctx.log.error(
                     value.position,
@@ -211,8 +238,17 @@ class Text(FieldType):
                 ctx.log.error(key.position, f"the {language} text is given twice (once as a draft)")
                 continue
             texts[language] = text
-        self._count(node.file, ctx, texts, drafts)
-        for language in ctx.languages if self.every_language else ():
+        if self.every_language:
+            self._count(node.file, ctx, texts, drafts)
+            if len(texts) < len(ctx.languages):
+                self._report_missing(node, ctx, texts)
+        if not texts:
+            return None
+        default = ctx.default_language or next(iter(texts))
+        return LocalisedText(texts, default, frozenset(drafts & texts.keys()) if drafts else _NO_DRAFTS)
+
+    def _report_missing(self, node: Mapping, ctx: Context, texts: dict[str, str]) -> None:
+        for language in ctx.languages:
             if language not in texts:
                 ctx.fallbacks[language] = ctx.fallbacks.get(language, 0) + 1
                 message = f"the {language} text is missing"
@@ -222,17 +258,15 @@ class Text(FieldType):
                     ctx.log.error(node.position, message, f"add it, or mark {language} `missing: warning` in exhibit.yaml")
                 else:
                     ctx.log.warning(node.position, message, f"visitors see the {ctx.default_language} text instead")
-        if not texts:
-            return None
-        default = ctx.default_language or next(iter(texts))
-        return LocalisedText(texts, default, frozenset(drafts & texts.keys()))
 
     def _count(self, file: str, ctx: Context, texts: dict[str, str], drafts: set[str]) -> None:
         """Tally translation coverage and review status per file and language, for the validator's matrix."""
-        if not self.every_language:
+        tallies = ctx.tallies(file)
+        if not drafts and len(texts) == len(tallies):  # the usual case: every language there, reviewed
+            for _, tally in tallies:
+                tally[0] += 1
             return
-        for language in ctx.languages:
-            tally = ctx.coverage.setdefault((file, language), [0, 0, 0])
+        for language, tally in tallies:
             if language not in texts:
                 tally[2] += 1
             elif language in drafts:
@@ -283,8 +317,9 @@ class ListOf(FieldType):
             ctx.log.error(node.position, f"this list has {len(node.items)} items; at most {self.max_items} fit here")
         values = []
         seen: dict[Any, int] = {}
+        convert = self.item.convert
         for item in node.items:
-            value = self.item.convert(item, ctx)
+            value = convert(item, ctx)
             if value is None:
                 continue
             if self.unique and isinstance(value, str):
@@ -307,7 +342,7 @@ class RefTo(FieldType):
     def convert(self, node: Node, ctx: Context) -> str | None:
         value = self.syntax.convert(node, ctx)
         if value is not None:
-            ctx.references.append(Reference(self.kind, value, node.position))
+            ctx.references.append(Reference(self.kind, value, node))
         return value
 
 
@@ -343,13 +378,17 @@ class Field:
     staff_only: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Values:
-    """The converted fields of one block, with the positions of the block and of each field."""
+    """The converted fields of one block, with the block's node and the node of each field written.
+
+    Positions are made only when asked for (a problem to report): a large pack has hundreds of
+    thousands of fields and hardly any problems.
+    """
 
     node: Mapping
     values: dict[str, Any]
-    positions: dict[str, Position]
+    nodes: dict[str, Node]  # field name -> the node of its value, for every field written in the block
 
     def __getitem__(self, name: str) -> Any:
         return self.values.get(name)
@@ -358,8 +397,17 @@ class Values:
         value = self.values.get(name)
         return default if value is None else value
 
+    def written(self, name: str) -> bool:
+        """Whether the block names this field, even if its value could not be read."""
+        return name in self.nodes
+
     def at(self, name: str) -> Position:
-        return self.positions.get(name, self.node.position)
+        node = self.nodes.get(name)
+        return node.position if node is not None else self.node.position
+
+    @property
+    def positions(self) -> dict[str, Position]:
+        return {name: node.position for name, node in self.nodes.items()}
 
 
 class Record(FieldType):
@@ -375,20 +423,23 @@ class Record(FieldType):
         if not isinstance(node, Mapping):
             _wrong(node, ctx, self.describe)
             return None
+        fields = self.fields
         values: dict[str, Any] = {}
-        positions: dict[str, Position] = {}
+        nodes: dict[str, Node] = {}
         for key, value in node.pairs:
-            spec = self.fields.get(key.value)
+            name = key.value
+            spec = fields.get(name)
             if spec is None:
-                hint = suggestion(key.value, self.fields) or "allowed here: " + ", ".join(self.fields)
-                ctx.log.error(key.position, f"`{_short(key.value)}` is not a known field of {self.name}", hint)
+                hint = suggestion(name, fields) or "allowed here: " + ", ".join(fields)
+                ctx.log.error(key.position, f"`{_short(name)}` is not a known field of {self.name}", hint)
                 continue
-            positions[key.value] = value.position
-            values[key.value] = spec.type.convert(value, ctx)
-        for spec in self.fields.values():
-            if spec.required and spec.name not in positions:
-                ctx.log.error(node.position, f"{self.name} needs `{spec.name}`", spec.help)
-        result = Values(node, values, positions)
+            nodes[name] = value
+            values[name] = spec.type.convert(value, ctx)
+        if len(nodes) < len(fields):  # some field is left out: is it a required one?
+            for spec in fields.values():
+                if spec.required and spec.name not in nodes:
+                    ctx.log.error(node.position, f"{self.name} needs `{spec.name}`", spec.help)
+        result = Values(node, values, nodes)
         if self.check is not None:
             self.check(result, ctx)
         return result
