@@ -15,9 +15,17 @@ Window {
     property bool closing: false  // set by KioskWindow.close(): every screen goes before the window
     // The screens worth making before the visitor asks for them: on the home screen, the sections;
     // anywhere else, home, where every screen leads back to.
-    readonly property var readyAhead: root.exhibit.session.screen === "home"
+    // Nothing is made ahead before the first frame is on the glass: it would only delay it.
+    readonly property var readyAhead: !root.firstFrameShown ? []
+        : root.exhibit.session.screen === "home"
         ? ["story"].concat(["timeline", "map"].filter(kind => kind in root.exhibit.sectionTitles))
         : ["home"]
+    property bool firstFrameShown: false
+    Connections {
+        target: root
+        enabled: !root.firstFrameShown
+        function onFrameSwapped() { root.firstFrameShown = true }
+    }
 
     title: exhibit.title
     color: Theme.background
