@@ -157,9 +157,6 @@ class KioskWindow:
     def close(self) -> None:
         if self.watcher is not None:
             QGuiApplication.instance().removeEventFilter(self.watcher)
-        # Screens first, while the window and the Theme they bind to still stand.
-        self.window.setProperty("closing", True)
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.window.close()
         self.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -44,11 +44,9 @@ def screen_slots(window: QQuickWindow) -> list[QQuickItem]:
 
 
 def screens_settled(window: QQuickWindow) -> bool:
-    """No screen is being made ahead or waiting to be tidied away (Main.qml): the item count holds still."""
-    return not any(
-        slot.property("lingering") or (slot.property("active") and slot.property("item") is None)
-        for slot in screen_slots(window)
-    )
+    """No screen is waiting to be made ahead or to be tidied away (ScreenSlot.qml): the item count holds
+    still."""
+    return not any(slot.property("lingering") or slot.property("waiting") for slot in screen_slots(window))
 
 
 def is_shown(item: QQuickItem) -> bool:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Property, QCoreApplication, QEvent, QObject, Signal, Slot
+import shiboken6
+from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable, QQmlPropertyMap
 
 from kiosk.content.model import Pack
@@ -186,14 +187,13 @@ class ExhibitViewModel(QObject):
 
     def _restyle(self) -> None:
         self.restyling.emit()
-        self.releaseScreens()
 
-    @Slot()
-    def releaseScreens(self) -> None:
-        """Delete at once the screens the window has let go of (ScreenSlot.qml). A Loader only schedules
-        the deletion; until it happens, a change of language, text size or window size would still run
-        the bindings of a screen whose context is already gone."""
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    @Slot(QObject)
+    def deleteScreen(self, screen: QObject) -> None:
+        """Delete at once a screen its slot has let go of (ScreenSlot.qml). A Loader only schedules the
+        deletion; until it happens the screen's views still follow their models, and a model reset (the
+        map's, as a visit ends) would reach views whose QML context is already gone."""
+        shiboken6.delete(screen)
 
     @Slot(int)
     def openPanelFromTimeline(self, panel_index: int) -> None:

@@ -12,19 +12,37 @@ Window {
     property StaffMenu staff: null  // set by the running kiosk; previews, proofs and tests may leave it out
     property var previewProblems: []  // a staff preview's problems with the edited pack (ui/preview.py)
     property Item currentScreen: null  // the screen on show (the keypad scrolls its `scrollTarget`)
-    property bool closing: false  // set by KioskWindow.close(): every screen goes before the window
     // The screens worth making before the visitor asks for them: on the home screen, the sections;
     // anywhere else, home, where every screen leads back to.
-    // Nothing is made ahead before the first frame is on the glass: it would only delay it.
-    readonly property var readyAhead: !root.firstFrameShown ? []
-        : root.exhibit.session.screen === "home"
+    readonly property var readyAhead: root.exhibit.session.screen === "home"
         ? ["story"].concat(["timeline", "map"].filter(kind => kind in root.exhibit.sectionTitles))
         : ["home"]
-    property bool firstFrameShown: false
+
+    // Screens are made ahead one at a time, each once the window has had a moment to itself: after
+    // the first frame, after a screen has faded in, after a change of language or text size.
+    Timer {
+        id: makeAhead
+        interval: Theme.durationMedium + 150
+        onTriggered: {
+            for (let i = 0; i < slots.count; ++i) {
+                const slot = slots.itemAt(i)
+                if (slot && slot.waiting) {
+                    slot.make()
+                    makeAhead.interval = 100  // the next one a few frames later
+                    makeAhead.restart()
+                    return
+                }
+            }
+            makeAhead.interval = 100
+        }
+    }
+    function makeAheadSoon(): void {
+        makeAhead.interval = Theme.durationMedium + 150
+        makeAhead.restart()
+    }
     Connections {
-        target: root
-        enabled: !root.firstFrameShown
-        function onFrameSwapped() { root.firstFrameShown = true }
+        target: root.exhibit
+        function onRestyling() { root.makeAheadSoon() }
     }
 
     title: exhibit.title
@@ -141,6 +159,7 @@ Window {
         // One slot per screen (ScreenSlot.qml): the screen on show, the ones likely next made ahead in
         // the background, and the ones just left waiting to be tidied away.
         Repeater {
+            id: slots
             model: ["attract", "home", "story", "timeline", "map", "sources"]
             delegate: ScreenSlot {
                 required property string modelData
@@ -150,7 +169,6 @@ Window {
                 exhibit: root.exhibit
                 current: root.exhibit.session.screen === modelData
                 wanted: root.readyAhead.indexOf(modelData) >= 0
-                closing: root.closing
                 sourceComponent: {
                     switch (modelData) {
                     case "home": return homeScreen
@@ -164,7 +182,10 @@ Window {
                 onArrived: {
                     root.currentScreen = item
                     keyboard.forceActiveFocus()  // a new screen starts with no control focused
+                    root.makeAheadSoon()
                 }
+                // Tidied away once the next screen is in: it may be wanted afresh, and the window is quiet.
+                onLingeringChanged: if (!lingering && !makeAhead.running) makeAhead.start()
             }
         }
     }

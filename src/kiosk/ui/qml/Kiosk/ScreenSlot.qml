@@ -2,47 +2,48 @@ import QtQuick
 import KioskCore
 import Kiosk
 
-// Where one screen lives (Main.qml has one slot per screen). The screen on show is made at once if it
-// is not ready yet; a screen the visitor is likely to open next (`wanted`) is made beforehand in the
-// background, a little per frame, so that a tap only has to show it. A screen that has been on show
-// is destroyed after the visitor leaves it, and made afresh if it is wanted again; when the attract
-// screen comes back, the rest goes at once: nothing of one visit, scroll positions included, reaches
-// the next.
+// Where one screen lives (Main.qml has one slot per screen). The screen on show is made at once if it is
+// not ready yet. A screen the visitor is likely to open next (`wanted`) is made beforehand, when Main
+// asks (`make()`, one screen at a time once the screen on show has faded in), so that a tap only has to
+// show it. A screen that has been on show is destroyed after the visitor leaves it, to be made afresh
+// if it is wanted again; when the attract screen comes back, the rest goes at once: nothing of one
+// visit, scroll positions included, reaches the next.
+//
+// Screens are made synchronously, never by Qt's incubator: a model reset reaching views that are still
+// being incubated (the map's, as a visit ends) crashed Qt 6.11.
 Loader {
     id: slot
 
     required property ExhibitViewModel exhibit
     required property bool current
     required property bool wanted
-    property bool closing: false  // the window is closing: everything goes
     // Whether the screen exists is decided here, step by step, never by a binding on `current` or
     // `wanted`: a binding could destroy a screen for an instant between two of these steps.
     property bool held: false
     property bool shown: false  // has been on show since it was made
     readonly property bool lingering: tidy.running  // left, or no longer wanted: kept for a moment
+    readonly property bool waiting: wanted && !held  // to be made ahead when Main next asks
     signal arrived  // the screen is on show
 
     visible: current
-    active: held && !closing
-    asynchronous: !current  // the one on show is finished at once
+    active: held
 
-    Component.onCompleted: held = current || wanted
+    Component.onCompleted: held = current
     onLoaded: if (current) arrive()
     onCurrentChanged: {
         if (current) {
-            held = true
-            if (item && status === Loader.Ready)
-                arrive()
+            if (item)
+                arrive()  // made ahead
+            else
+                held = true  // made now; it arrives when loaded
         } else if (item) {
             leave()
         }
     }
-    onWantedChanged: {
-        if (wanted)
-            held = true
-        else if (!current)
-            leave()
-    }
+    onWantedChanged: if (!wanted && !current && item) leave()
+
+    // Made ahead of the visitor's tap (Main.qml calls this for one waiting screen at a time).
+    function make(): void { slot.held = true }
 
     function arrive(): void {
         tidy.stop()
@@ -62,21 +63,18 @@ Loader {
         tidy.stop()
         if (slot.current)
             return
-        if (!slot.wanted) {
+        if (!slot.wanted || slot.shown) {
             slot.shown = false
-            slot.held = false
-        } else if (slot.shown) {
-            slot.renew()
+            slot.letGo()  // made afresh later, if it is wanted
         }
-        slot.exhibit.releaseScreens()
     }
-    function renew(): void {
-        slot.shown = false
+    // Destroys the screen now, not when Qt gets round to it (ExhibitViewModel.deleteScreen).
+    function letGo(): void {
+        const screen = slot.item
         slot.held = false
-        slot.exhibit.releaseScreens()
-        slot.held = true
+        if (screen)
+            slot.exhibit.deleteScreen(screen)
     }
-    function remake(): void { slot.held = slot.wanted || slot.current }
 
     // Destroying a screen at the tap would delay the next screen's first frame: a screen left, or no
     // longer wanted, is hidden at once and tidied away once the next one has faded in.
@@ -86,9 +84,8 @@ Loader {
         onTriggered: slot.tidyAway()
     }
 
-    // A new language or text size reaches every text of a screen: one not on show is destroyed now
-    // and made afresh in the background, so that the one on show changes sooner. (ExhibitViewModel
-    // deletes it before the change reaches any binding.)
+    // A new language or text size reaches every text of a screen: one not on show is destroyed now and
+    // made afresh later, so that the one on show changes sooner.
     Connections {
         target: slot.exhibit
         function onRestyling() {
@@ -96,9 +93,7 @@ Loader {
                 return
             tidy.stop()
             slot.shown = false
-            slot.held = false
-            if (slot.wanted)
-                Qt.callLater(slot.remake)
+            slot.letGo()
         }
     }
 

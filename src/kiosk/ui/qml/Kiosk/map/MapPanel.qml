@@ -113,8 +113,8 @@ Flickable {
             exhibit: panel.exhibit
         }
 
-        // The inset is made asynchronously, over the frames after the map appears (it is below the slider
-        // and the screen fades in): making its shapes cost the map's first frame ~12 ms. Its place is kept.
+        // Made with the rest of the screen, which is made ahead in the background (ScreenSlot.qml): an
+        // asynchronous Loader of its own here would be cut off half made when the screen is let go.
         Loader {
             id: inset
             readonly property real unitsWide: panel.map.usViewBox[2]
@@ -125,7 +125,6 @@ Flickable {
                                                    (panel.height - y - Theme.gap) * unitsWide / Math.max(1, unitsHigh)))
             height: unitsWide > 0 ? unitsHigh * (width - Theme.gap) / unitsWide + Theme.gap : 0
             x: (column.width - width) / 2
-            asynchronous: true
             sourceComponent: UsInset {
                 map: panel.map
             }

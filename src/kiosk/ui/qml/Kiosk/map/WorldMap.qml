@@ -111,10 +111,16 @@ Item {
         flick.contentY = Math.max(-flick.topMargin, Math.min(flick.contentHeight + flick.bottomMargin - flick.height, y))
     }
 
-    onScaleNowChanged: Qt.callLater(settle)
-    onWidthChanged: Qt.callLater(settle)
-    onHeightChanged: Qt.callLater(settle)
+    // A Timer rather than Qt.callLater: it dies with the screen, a pending call would not.
+    onScaleNowChanged: settleLater.restart()
+    onWidthChanged: settleLater.restart()
+    onHeightChanged: settleLater.restart()
     Component.onCompleted: settle()
+    Timer {
+        id: settleLater
+        interval: 0
+        onTriggered: view.settle()
+    }
 
     // The shapes reach the glass only through the picture's texture: the software renderer does not clip
     // scaled shapes reliably (zoomed-in countries drew over the title and the panel), but it clips an image.
