@@ -87,6 +87,25 @@ def test_a_swipe_that_starts_on_a_link_turns_the_page_without_following_it(open_
     assert k.session.screen == "story"
 
 
+@pytest.mark.parametrize("last", ["home", "story", "timeline", "map"])
+def test_a_visit_can_end_while_screens_are_made_ahead_or_left_behind(open_kiosk, pack, qtbot, last):
+    """The end of a visit resets the map's and the timeline's models: screens made ahead, and the one
+    just left, must be gone or intact by then (a reset reaching a half-destroyed map view crashed Qt)."""
+    k = open_kiosk(pack, (1280, 720))
+    for _ in range(3):
+        k.session.start()
+        k.wait_screen(qtbot, "home")
+        qtbot.waitUntil(lambda: screens_settled(k.window))  # the sections are made ahead
+        if last != "home":
+            k.session.openSection(last) if last != "story" else k.session.showPanel(0)
+            k.wait_screen(qtbot, last)
+            k.session.goHome()  # the section waits to be tidied away: the visit ends meanwhile
+            k.wait_screen(qtbot, "home")
+        k.session.reset()
+        k.wait_screen(qtbot, "attract")
+        qtbot.waitUntil(lambda: screens_settled(k.window))
+
+
 def test_rapid_navigation_leaves_no_screens_behind(open_kiosk, long_pack, qtbot):
     k = open_kiosk(long_pack, (1280, 720))
     k.session.start()
