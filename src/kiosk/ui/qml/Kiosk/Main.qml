@@ -13,10 +13,11 @@ Window {
     property var previewProblems: []  // a staff preview's problems with the edited pack (ui/preview.py)
     property Item currentScreen: null  // the screen on show (the keypad scrolls its `scrollTarget`)
     // The screens worth making before the visitor asks for them: on the home screen, the sections;
-    // anywhere else, home, where every screen leads back to.
+    // on the attract screen, home. Nothing else is kept hidden: every screen that exists follows a
+    // change of language, and a hidden one would only make that change slower.
     readonly property var readyAhead: root.exhibit.session.screen === "home"
         ? ["story"].concat(["timeline", "map"].filter(kind => kind in root.exhibit.sectionTitles))
-        : ["home"]
+        : root.exhibit.session.screen === "attract" ? ["home"] : []
 
     // Screens are made ahead one at a time, each once the window has had a moment to itself: after
     // the first frame, after a screen has faded in, after a change of language or text size.
