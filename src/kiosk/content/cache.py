@@ -84,6 +84,7 @@ def recall(root: Path, folder: Path | None = None) -> LoadResult | None:
         log.warning("ignoring the remembered pack %s: %s", digest[:12], exc)
         return None
     finally:
+        gc.freeze()  # long-lived and acyclic: never scanned by the collector (see load.py)
         if was_enabled:
             gc.enable()
     if not isinstance(result, LoadResult) or result.content_hash != digest or result.pack is None:

@@ -18,8 +18,9 @@ def content_hash(root: Path, known: dict[str, bytes] | None = None) -> str:
     """
     known = known or {}
     digest = hashlib.sha256()
-    real_root = root.resolve()
+    real_root = os.path.realpath(root)
     entries = []
+    # Plain strings and os.path rather than Path objects: a 10,000-panel pack is hashed at every start.
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         prefix = Path(folder).relative_to(root).as_posix() + "/"  # once per folder, not once per file
@@ -29,14 +30,15 @@ def content_hash(root: Path, known: dict[str, bytes] | None = None) -> str:
     for rel, folder, name in sorted(entries):
         file_digest = known.get(rel)
         if file_digest is None:
-            path = Path(folder, name)
+            path = os.path.join(folder, name)
             # os.walk does not follow linked folders, so only a linked file can lead outside the pack.
-            if path.is_symlink():
-                path = path.resolve()
-                if real_root not in path.parents:
+            if os.path.islink(path):
+                path = os.path.realpath(path)
+                if not path.startswith(real_root + os.sep):
                     continue  # reported by the rules; never read
             try:
-                file_digest = hashlib.sha256(path.read_bytes()).digest()
+                with open(path, "rb") as file:
+                    file_digest = hashlib.sha256(file.read()).digest()
             except OSError:
                 file_digest = b"<unreadable>"
         digest.update(rel.encode("utf-8") + b"\0" + file_digest)

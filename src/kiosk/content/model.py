@@ -45,7 +45,17 @@ class LocalisedText:
 
     def __reduce__(self):
         # A mapping proxy cannot be pickled, and validated packs are kept on disk (content/cache.py).
-        return (LocalisedText, (dict(self.texts), self.default, self.drafts))
+        return (_localised_text, (dict(self.texts), self.default, self.drafts))
+
+
+def _localised_text(texts: dict[str, str], default: str, drafts: frozenset[str]) -> LocalisedText:
+    """Unpickling: the values are already checked and copied, so `__init__` is skipped (a 10,000-panel
+    pack has 100,000 of these)."""
+    text = object.__new__(LocalisedText)
+    object.__setattr__(text, "texts", MappingProxyType(texts))
+    object.__setattr__(text, "default", default)
+    object.__setattr__(text, "drafts", drafts)
+    return text
 
 
 @dataclass(frozen=True, order=True)

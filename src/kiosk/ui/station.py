@@ -9,6 +9,7 @@ from an object the old window owns.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import os
 import platform
@@ -93,6 +94,7 @@ class Station(QObject):
         candidates = pack_candidates(self.config, self.content)
         self._first_choice = candidates[0]
         first_failure: LoadResult | None = None
+        gc.unfreeze()  # loading freezes the pack it makes (content/load.py); the one shown until now may go
         for path in candidates:
             result = self._load(path)
             if result.pack is not None:
