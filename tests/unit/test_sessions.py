@@ -165,3 +165,11 @@ def test_accessibility_options_refuse_a_reach_zone_with_no_room_left():
         AccessibilityOptions(reach_zone=0.1)
     with pytest.raises(ValueError, match="patience"):
         AccessibilityOptions(patience=0.5)
+
+
+def test_the_screens_made_ahead_are_those_a_visitor_can_open_next(session):
+    assert session.readyAhead == ["home"]  # the attract screen: a touch leads home
+    session.start()
+    assert session.readyAhead == ["story", "timeline"]  # this exhibit has no map
+    session.openSection("timeline")
+    assert session.readyAhead == []  # nothing hidden elsewhere: a language change stays quick

@@ -82,7 +82,7 @@ class ExhibitViewModel(QObject):
         self._session.panelIndexChanged.connect(self._refresh_panel_sources)
         self._session.screenChanged.connect(self._on_screen_changed)
         self._session.visitEnded.connect(self._on_visit_ended)
-        self._session.restyling.connect(self._restyle)
+        self._session.restyling.connect(self.restyling)
         idle.timedOut.connect(self._session.reset)
         self._session.accessibleChanged.connect(
             lambda: idle.set_patience(accessibility.patience if self._session.accessible else 1.0)
@@ -176,7 +176,7 @@ class ExhibitViewModel(QObject):
     def setLanguage(self, code: str) -> None:
         if code == self._language or code not in self._pack.exhibit.language_codes:
             return
-        self._restyle()
+        self.restyling.emit()
         self._language = code
         for model in self._models:
             model.set_language(code)
@@ -184,9 +184,6 @@ class ExhibitViewModel(QObject):
         self._map.set_language(code)
         self._refresh_strings()
         self.languageChanged.emit()
-
-    def _restyle(self) -> None:
-        self.restyling.emit()
 
     @Slot(QObject)
     def deleteScreen(self, screen: QObject) -> None:

@@ -61,6 +61,17 @@ class VisitorSession(QObject):
 
     screen = Property(str, _get_screen, notify=screenChanged)
 
+    def _get_ready_ahead(self) -> list[str]:
+        """The screens worth making before the visitor asks for them (ScreenSlot.qml): on the home
+        screen, the story and the sections this exhibit has; on the attract screen, home. Nothing else
+        is kept hidden: every screen that exists follows a change of language, and a hidden one would
+        only make that change slower."""
+        if self._screen == "home":
+            return ["story"] + [kind for kind in ("timeline", "map") if kind in self._sections]
+        return ["home"] if self._screen == "attract" else []
+
+    readyAhead = Property(list, _get_ready_ahead, notify=screenChanged)
+
     def _get_panel_index(self) -> int:
         return self._panel_index
 

@@ -12,34 +12,32 @@ Window {
     property StaffMenu staff: null  // set by the running kiosk; previews, proofs and tests may leave it out
     property var previewProblems: []  // a staff preview's problems with the edited pack (ui/preview.py)
     property Item currentScreen: null  // the screen on show (the keypad scrolls its `scrollTarget`)
-    // The screens worth making before the visitor asks for them: on the home screen, the sections;
-    // on the attract screen, home. Nothing else is kept hidden: every screen that exists follows a
-    // change of language, and a hidden one would only make that change slower.
-    readonly property var readyAhead: root.exhibit.session.screen === "home"
-        ? ["story"].concat(["timeline", "map"].filter(kind => kind in root.exhibit.sectionTitles))
-        : root.exhibit.session.screen === "attract" ? ["home"] : []
-
-    // Screens are made ahead one at a time, each once the window has had a moment to itself: after
-    // the first frame, after a screen has faded in, after a change of language or text size.
+    // Screens are made ahead (session.readyAhead) one at a time, once the window has had a moment to
+    // itself: after a screen has faded in, or after a change of language or text size, then 100 ms apart.
     Timer {
-        id: makeAhead
+        id: settle
         interval: Theme.durationMedium + 150
-        onTriggered: {
-            for (let i = 0; i < slots.count; ++i) {
-                const slot = slots.itemAt(i)
-                if (slot && slot.waiting) {
-                    slot.make()
-                    makeAhead.interval = 100  // the next one a few frames later
-                    makeAhead.restart()
-                    return
-                }
+        onTriggered: makeNext.start()
+    }
+    Timer {
+        id: makeNext
+        interval: 100
+        repeat: true
+        onTriggered: if (!root.makeOneAhead()) stop()
+    }
+    function makeOneAhead(): bool {
+        for (let i = 0; i < slots.count; ++i) {
+            const slot = slots.itemAt(i)
+            if (slot && slot.waiting) {
+                slot.make()
+                return true
             }
-            makeAhead.interval = 100
         }
+        return false
     }
     function makeAheadSoon(): void {
-        makeAhead.interval = Theme.durationMedium + 150
-        makeAhead.restart()
+        makeNext.stop()
+        settle.restart()
     }
     Connections {
         target: root.exhibit
@@ -169,7 +167,7 @@ Window {
                 height: keyboard.height
                 exhibit: root.exhibit
                 current: root.exhibit.session.screen === modelData
-                wanted: root.readyAhead.indexOf(modelData) >= 0
+                wanted: root.exhibit.session.readyAhead.indexOf(modelData) >= 0
                 sourceComponent: {
                     switch (modelData) {
                     case "home": return homeScreen
@@ -186,7 +184,7 @@ Window {
                     root.makeAheadSoon()
                 }
                 // Tidied away once the next screen is in: it may be wanted afresh, and the window is quiet.
-                onLingeringChanged: if (!lingering && !makeAhead.running) makeAhead.start()
+                onLingeringChanged: if (!lingering && !settle.running) makeNext.start()
             }
         }
     }
