@@ -95,3 +95,63 @@ def test_starting_from_a_remembered_pack_does_not_import_the_validator(pack, tmp
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ), check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _never_hash(*_args, **_kwargs):
+    raise AssertionError("the pack's files were read to hash them")
+
+
+def test_a_settled_folder_is_recognised_without_reading_its_files(pack, tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(cache, "SETTLED_SECONDS", 0.0)  # the pack was written a moment ago
+    first = load_remembered(pack, folder=folder)
+    monkeypatch.setattr(cache, "content_hash", _never_hash)
+    recalled = recall(pack, folder)
+    assert recalled is not None and recalled.content_hash == first.content_hash
+
+
+def test_an_edit_of_the_same_size_after_the_note_is_still_seen(pack, tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(cache, "SETTLED_SECONDS", 0.0)
+    load_remembered(pack, folder=folder)
+    exhibit = pack / "exhibit.yaml"
+    stat = exhibit.stat()
+    text = exhibit.read_text(encoding="utf-8")
+    exhibit.write_text(text.replace("Title", "Tltie", 1), encoding="utf-8")
+    os.utime(exhibit, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as `cp -p` or an archive would leave it
+    assert exhibit.stat().st_size == stat.st_size
+    assert recall(pack, folder) is None
+    assert "Tltie" in load_remembered(pack, folder=folder).pack.exhibit.title.get("en")
+
+
+def test_a_folder_written_a_moment_ago_is_hashed_again_at_the_next_start(pack, tmp_path):
+    folder = tmp_path / "cache"
+    load_remembered(pack, folder=folder)
+    assert not list((folder / "seen").glob("*.json"))  # its times may not move at the next save
+    assert recall(pack, folder) is not None
+
+
+def test_the_stat_record_changes_with_any_saved_added_or_removed_file(tmp_path):
+    from kiosk.content.fingerprint import file_stats
+    from tests.packs import write_minimal_pack
+
+    pack = write_minimal_pack(tmp_path / "pack")
+    before = file_stats(pack)
+    (pack / "images" / "new.png").write_bytes(b"x")
+    assert file_stats(pack) != before
+    (pack / "images" / "new.png").unlink()
+    assert file_stats(pack) == before
+    (pack / ".exhibit.yaml.swp").write_bytes(b"an editor's scratch file")
+    assert file_stats(pack) == before  # hidden files are not part of the pack
+
+
+def test_a_recalled_timeline_and_recognitions_are_unpickled_when_first_read(pack, tmp_path):
+    folder = tmp_path / "cache"
+    validated = load_pack(pack)
+    remember(validated, folder)
+    recalled = recall(pack, folder)
+    assert "_pickled" in vars(recalled.pack.timeline) and "_pickled" in vars(recalled.pack.recognitions)
+    assert recalled.pack.timeline.events == validated.pack.timeline.events  # read: unpickled now
+    assert "_pickled" not in vars(recalled.pack.timeline)
+    assert recalled.pack.recognitions == validated.pack.recognitions
+    assert recalled.pack.recognitions.shown() == validated.pack.recognitions.shown()

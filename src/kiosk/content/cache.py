@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -23,11 +24,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.content.fingerprint import content_hash
+from kiosk.content.fingerprint import FileStat, content_hash, file_stats
 from kiosk.content.result import LoadResult
 
 log = logging.getLogger(__name__)
 KEEP = 4  # remembered packs kept: the current one, the previous one and a little room
+KEEP_SEEN = 16  # folders whose hash is noted
+# A file changed this recently may change again within the file system's timestamp resolution
+# without its times moving, so its folder's hash is not noted yet (git's "racily clean" rule).
+SETTLED_SECONDS = 2.0
 
 
 def cache_folder() -> Path:
@@ -67,12 +72,56 @@ def _entry(folder: Path, digest: str) -> Path:
     return folder / f"{digest}-{engine_fingerprint()}.pickle"
 
 
+def _seen_record(folder: Path, root: Path) -> Path:
+    where = hashlib.sha256(os.path.realpath(root).encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    return folder / "seen" / f"{where}.json"
+
+
+def _stats_key(stats: list[FileStat]) -> str:
+    return hashlib.sha256(repr(stats).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def known_hash(root: Path, folder: Path, stats: list[FileStat]) -> str | None:
+    """The content hash noted for this folder, if none of its files changed since."""
+    try:
+        record = json.loads(_seen_record(folder, root).read_text(encoding="utf-8"))
+        return record["hash"] if record["stats"] == _stats_key(stats) else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def note_hash(root: Path, folder: Path, stats: list[FileStat], digest: str) -> None:
+    """Note the hash of the folder's content as it is now, unless a file is too fresh to trust."""
+    settled = time.time_ns() - int(SETTLED_SECONDS * 1e9)
+    if any(max(mtime, ctime) > settled for _, _, mtime, ctime, _ in stats):
+        return
+    record = _seen_record(folder, root)
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=record.parent, suffix=".tmp", delete=False, encoding="utf-8") as out:
+            json.dump({"root": os.path.realpath(root), "stats": _stats_key(stats), "hash": digest}, out)
+        os.replace(out.name, record)
+        _prune_files(record.parent, "*.json", KEEP_SEEN, keep=record)
+    except OSError as exc:
+        log.warning("could not note the content hash in %s: %s", folder, exc)
+
+
+def pack_hash(root: Path, folder: Path) -> str:
+    """The pack's content hash: noted, or computed (and noted for the next start)."""
+    stats = file_stats(root)
+    digest = known_hash(root, folder, stats)
+    if digest is None:
+        digest = content_hash(root)
+        note_hash(root, folder, stats, digest)
+    return digest
+
+
 def recall(root: Path, folder: Path | None = None) -> LoadResult | None:
     """The remembered result for the pack at `root`, or None."""
     root = Path(root)
     folder = folder or cache_folder()
     try:
-        digest = content_hash(root)
+        digest = pack_hash(root, folder)
         data = _entry(folder, digest).read_bytes()
     except OSError:
         return None
@@ -104,14 +153,15 @@ def remember(result: LoadResult, folder: Path | None = None) -> None:
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as out:
             pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(out.name, target)  # never a half-written entry under the real name
-        _prune(folder, keep=target)
+        _prune_files(folder, "*.pickle", KEEP, keep=target)
     except (OSError, pickle.PicklingError) as exc:
         log.warning("could not remember the validated pack in %s: %s", folder, exc)
 
 
-def _prune(folder: Path, keep: Path) -> None:
-    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in [p for p in entries if p != keep][KEEP - 1:]:
+def _prune_files(folder: Path, pattern: str, count: int, keep: Path) -> None:
+    """Keep the `count` newest files matching `pattern` (always `keep`); remove stale temporary files."""
+    entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in [p for p in entries if p != keep][count - 1:]:
         old.unlink(missing_ok=True)
     for stray in folder.glob("*.tmp"):  # left by a power cut mid-write (not one being written now)
         if time.time() - stray.stat().st_mtime > 600:
@@ -120,11 +170,15 @@ def _prune(folder: Path, keep: Path) -> None:
 
 def load_remembered(root: Path, places=None, folder: Path | None = None) -> LoadResult:
     """The remembered result for this pack if there is one, else validate it and remember it."""
+    folder = folder or cache_folder()
     remembered = recall(root, folder)
     if remembered is not None:
         return remembered
     from kiosk.content import load_pack
 
+    stats = file_stats(root)  # before reading: a file saved meanwhile makes the note a miss, never wrong
     result = load_pack(root, places)
     remember(result, folder)
+    if result.pack is not None:
+        note_hash(root, folder, stats, result.content_hash)
     return result

@@ -1,4 +1,5 @@
-"""A pack folder's content hash: the same files with the same bytes always give the same hash.
+"""A pack folder's content hash (the same files with the same bytes always give the same hash) and
+its files' stat record (cheap: what changes when any file is saved, added, removed or renamed).
 
 Apart from the reader so that the kiosk can tell whether it already knows a pack without importing
 the validator (content/cache.py).
@@ -43,3 +44,33 @@ def content_hash(root: Path, known: dict[str, bytes] | None = None) -> str:
                 file_digest = b"<unreadable>"
         digest.update(rel.encode("utf-8") + b"\0" + file_digest)
     return digest.hexdigest()
+
+
+FileStat = tuple[str, int, int, int, int]  # relative path, size, modified, changed (ns), inode
+
+
+def file_stats(root: Path) -> list[FileStat]:
+    """Every file of the pack (not hidden ones, as for the hash), sorted by relative path, with what a
+    save changes: size, modification and status-change times, inode. No file is read."""
+    entries: list[FileStat] = []
+    pending = [""]
+    while pending:
+        rel = pending.pop()
+        try:
+            listing = os.scandir(os.path.join(root, rel) if rel else root)
+        except OSError:
+            continue
+        with listing:
+            for entry in listing:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):  # like the hash: linked folders are not followed
+                    pending.append(rel + entry.name + "/")
+                    continue
+                try:
+                    stat = entry.stat()
+                except OSError:  # removed while we looked, or a broken link
+                    continue
+                entries.append((rel + entry.name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
+    entries.sort()
+    return entries

@@ -7,9 +7,12 @@ between sources) lives in `StaffNotes`, which the visitor-facing view models nev
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+import sys
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
+
+from kiosk.content.deferred import UnpickledOnFirstRead
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,10 @@ class LocalisedText:
     drafts: frozenset[str] = frozenset()  # languages whose text is a draft nobody has reviewed yet
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "texts", MappingProxyType(dict(self.texts)))
+        # Language codes are interned: one string each, however many texts (and remembered packs,
+        # content/cache.py, then store and unpickle each code once, not once per text).
+        object.__setattr__(self, "texts", MappingProxyType({sys.intern(k): v for k, v in self.texts.items()}))
+        object.__setattr__(self, "default", sys.intern(self.default))
         object.__setattr__(self, "drafts", frozenset(self.drafts))
 
     def get(self, language: str) -> str:
@@ -52,9 +58,7 @@ def _localised_text(texts: dict[str, str], default: str, drafts: frozenset[str])
     """Unpickling: the values are already checked and copied, so `__init__` is skipped (a 10,000-panel
     pack has 100,000 of these)."""
     text = object.__new__(LocalisedText)
-    object.__setattr__(text, "texts", MappingProxyType(texts))
-    object.__setattr__(text, "default", default)
-    object.__setattr__(text, "drafts", drafts)
+    text.__dict__.update(texts=MappingProxyType(texts), default=default, drafts=drafts)
     return text
 
 
@@ -201,9 +205,10 @@ class Event:
 
 
 @dataclass(frozen=True)
-class Timeline:
-    eras: tuple[Era, ...] = ()
-    events: tuple[Event, ...] = ()
+class Timeline(UnpickledOnFirstRead):
+    # No defaults: a default is a class attribute, found before `__getattr__` could unpickle the field.
+    eras: tuple[Era, ...]
+    events: tuple[Event, ...]
 
 
 @dataclass(frozen=True)
@@ -242,11 +247,11 @@ class Recognition:
 
 
 @dataclass(frozen=True)
-class Recognitions:
-    groups: tuple[Group, ...] = ()
-    organisations: tuple[Organisation, ...] = ()
-    entries: tuple[Recognition, ...] = ()
-    place_names: Mapping[str, LocalisedText] = field(default_factory=dict)
+class Recognitions(UnpickledOnFirstRead):
+    groups: tuple[Group, ...]
+    organisations: tuple[Organisation, ...]
+    entries: tuple[Recognition, ...]
+    place_names: Mapping[str, LocalisedText]
 
     def shown(self) -> tuple[Recognition, ...]:
         return tuple(entry for entry in self.entries if entry.show)

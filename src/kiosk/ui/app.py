@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -167,17 +168,26 @@ def _log_qml_warnings(warnings) -> None:
         log.warning("QML: %s", warning.toString())
 
 
+def after_first_frame(window: QQuickWindow, callback: Callable[[], None]) -> None:
+    """Call `callback` once, when the window's first frame has been swapped onto the glass."""
+
+    def swapped() -> None:
+        window.frameSwapped.disconnect(swapped)
+        callback()
+
+    window.frameSwapped.connect(swapped)
+
+
 def report_first_frame(app: QGuiApplication, window: QQuickWindow) -> None:
     """For the start-up benchmark: print when the first frame is on the glass and how much memory the
     process holds then, and quit."""
 
-    def swapped() -> None:
-        window.frameSwapped.disconnect(swapped)
+    def report() -> None:
         resident = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         print(f"first-frame {time.time():.6f} rss {resident}", flush=True)
         app.exit(0)  # not quit(): in Qt 6 that asks the windows first, and the lockdown refuses
 
-    window.frameSwapped.connect(swapped)
+    after_first_frame(window, report)
 
 
 def parse_size(text: str | None) -> QSize:
@@ -187,4 +197,4 @@ def parse_size(text: str | None) -> QSize:
     return QSize(int(width), int(height))
 
 
-__all__ = ["KioskWindow", "application", "prepare_environment", "report_first_frame", "parse_size", "QObject"]
+__all__ = ["KioskWindow", "after_first_frame", "application", "prepare_environment", "report_first_frame", "parse_size", "QObject"]

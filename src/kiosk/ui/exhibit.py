@@ -66,18 +66,19 @@ class ExhibitViewModel(QObject):
         self._idle = idle
         idle.setParent(self)
         self._panels = PanelListModel(pack, self._language, self)
-        self._events = EventListModel(pack, self._language, self)
         self._sources = SourceListModel(sorted(pack.sources.values(), key=lambda s: s.title.lower()), self._language, self)
         self._panel_sources = SourceListModel((), self._language, self)
-        self._recognitions = RecognitionListModel(pack, self._language, self.place_name, self.ui_text, self)
         attract_items = [("figure", f) for p in pack.panels for f in p.figures if f.attract]
         attract_items += [("panel", p) for p in pack.panels]
         self._attract = AttractListModel(attract_items, self._language, self)
-        self._timeline = TimelineViewModel(pack, self._language, self.ui_text, self)
-        self._map = RecognitionMapViewModel(pack, places, self._language, self.place_name, self.ui_text, self)
-        self._models: list[RowListModel] = [
-            self._panels, self._events, self._sources, self._panel_sources, self._recognitions, self._attract,
-        ]
+        # The timeline, the map and the recognition and event lists sort and lay out every event and
+        # entry: made when a screen first asks for them, not before the attract screen's first frame
+        # (a remembered pack's timeline and recognitions are not even unpickled until then).
+        self._events: EventListModel | None = None
+        self._recognitions: RecognitionListModel | None = None
+        self._timeline: TimelineViewModel | None = None
+        self._map: RecognitionMapViewModel | None = None
+        self._models: list[RowListModel] = [self._panels, self._sources, self._panel_sources, self._attract]
         self._refresh_strings()
         self._session.panelIndexChanged.connect(self._refresh_panel_sources)
         self._session.screenChanged.connect(self._on_screen_changed)
@@ -149,18 +150,45 @@ class ExhibitViewModel(QObject):
     session = Property(VisitorSession, lambda self: self._session, constant=True)
     idle = Property(IdleSession, lambda self: self._idle, constant=True)
     panels = Property(PanelListModel, lambda self: self._panels, constant=True)
-    events = Property(EventListModel, lambda self: self._events, constant=True)
     sources = Property(SourceListModel, lambda self: self._sources, constant=True)
     panelSources = Property(SourceListModel, lambda self: self._panel_sources, constant=True)
-    recognitions = Property(RecognitionListModel, lambda self: self._recognitions, constant=True)
     attractItems = Property(QObject, lambda self: self._attract, constant=True)
-    timeline = Property(TimelineViewModel, lambda self: self._timeline, constant=True)
-    recognitionMap = Property(RecognitionMapViewModel, lambda self: self._map, constant=True)
+
+    def _get_events(self) -> EventListModel:
+        if self._events is None:
+            self._events = EventListModel(self._pack, self._language, self)
+            self._models.append(self._events)
+        return self._events
+
+    def _get_recognitions(self) -> RecognitionListModel:
+        if self._recognitions is None:
+            self._recognitions = RecognitionListModel(self._pack, self._language, self.place_name, self.ui_text, self)
+            self._models.append(self._recognitions)
+        return self._recognitions
+
+    def _get_timeline(self) -> TimelineViewModel:
+        if self._timeline is None:
+            self._timeline = TimelineViewModel(self._pack, self._language, self.ui_text, self)
+        return self._timeline
+
+    def _get_map(self) -> RecognitionMapViewModel:
+        if self._map is None:
+            self._map = RecognitionMapViewModel(
+                self._pack, self._places, self._language, self.place_name, self.ui_text, self
+            )
+        return self._map
+
+    events = Property(EventListModel, _get_events, constant=True)
+    recognitions = Property(RecognitionListModel, _get_recognitions, constant=True)
+    timeline = Property(TimelineViewModel, _get_timeline, constant=True)
+    recognitionMap = Property(RecognitionMapViewModel, _get_map, constant=True)
 
     @Property(list, constant=True)
     def panelsWithEvents(self) -> list[bool]:
         """For each panel: does the timeline have events to show for it?"""
-        return [any(e.panel == p.id or e.id in p.events for e in self._pack.timeline.events) for p in self._pack.panels]
+        events = self._pack.timeline.events
+        linked, known = {e.panel for e in events}, {e.id for e in events}
+        return [p.id in linked or any(e in known for e in p.events) for p in self._pack.panels]
     contentHash = Property(str, lambda self: self._pack.content_hash, constant=True)
     # Seconds each attract item stays up; the station config sets it before the QML loads (app.py).
     attract_seconds = 6.0
@@ -180,8 +208,9 @@ class ExhibitViewModel(QObject):
         self._language = code
         for model in self._models:
             model.set_language(code)
-        self._timeline.set_language(code)
-        self._map.set_language(code)
+        for view_model in (self._timeline, self._map):
+            if view_model is not None:
+                view_model.set_language(code)
         self._refresh_strings()
         self.languageChanged.emit()
 
@@ -206,9 +235,9 @@ class ExhibitViewModel(QObject):
             return
         if session.sourcesOpen:
             session.setSourcesOpen(False)
-        elif session.screen == "timeline" and self._timeline.cardOpen:
+        elif session.screen == "timeline" and self._timeline is not None and self._timeline.cardOpen:
             self._timeline.closeCard()
-        elif session.screen == "map" and self._map.cardOpen:
+        elif session.screen == "map" and self._map is not None and self._map.cardOpen:
             self._map.closeCard()
         elif session.backTo:
             session.goBack()
@@ -218,7 +247,7 @@ class ExhibitViewModel(QObject):
     @Slot(int)
     def openTimelineForPanel(self, panel_index: int) -> None:
         if 0 <= panel_index < len(self._pack.panels):
-            self._timeline.focus_panel(self._pack.panels[panel_index].id)
+            self._get_timeline().focus_panel(self._pack.panels[panel_index].id)
             self._session.follow_link("timeline")
 
     def _refresh_strings(self) -> None:
@@ -236,6 +265,6 @@ class ExhibitViewModel(QObject):
 
     def _on_visit_ended(self) -> None:
         self.setLanguage(self._pack.exhibit.default_language)
-        self._timeline.reset()
-        self._map.reset()
-        self._recognitions.reset()
+        for view_model in (self._timeline, self._map, self._recognitions):
+            if view_model is not None:
+                view_model.reset()

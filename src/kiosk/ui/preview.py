@@ -1,6 +1,6 @@
 """Live preview for staff: in a window, the kiosk follows the pack's files as they are edited.
 
-Every second it compares the files' sizes and modification times (cheap, no parsing); when something
+Every second it compares the files' sizes and times (cheap, no reading); when something
 changed it validates the pack again. A pack that loads replaces what is shown, on the same screen, panel
 and language the staff member was looking at. A pack with errors does not: the last good content stays
 and a banner lists the problems as `file:line:col`, until the next save fixes them.
@@ -15,22 +15,10 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer
 
 from kiosk.content import LoadResult
+from kiosk.content.fingerprint import file_stats
 
 log = logging.getLogger(__name__)
 MAX_SHOWN_PROBLEMS = 6
-
-
-def pack_signature(folder: Path) -> tuple:
-    """What changes when any file of the pack is saved, added, removed or renamed."""
-    entries = []
-    for path in sorted(folder.rglob("*")):
-        try:
-            stat = path.stat()
-        except OSError:  # removed while we looked
-            continue
-        if path.is_file():
-            entries.append((str(path.relative_to(folder)), stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
 
 
 class PreviewReloader(QObject):
@@ -48,7 +36,7 @@ class PreviewReloader(QObject):
         super().__init__(parent)
         self.folder = folder
         self._load, self._show, self._report = load, show, report
-        self._signature = pack_signature(folder)
+        self._signature = file_stats(folder)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
@@ -58,7 +46,7 @@ class PreviewReloader(QObject):
 
     def check(self) -> bool:
         """Reload if the files changed since the last look. True when it tried."""
-        signature = pack_signature(self.folder)
+        signature = file_stats(self.folder)
         if signature == self._signature:
             return False
         self._signature = signature
