@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtGui import QColor
 
+from kiosk.ui.audit import visible_rect, walk
 from tests.packs import write_minimal_pack
 from tests.ui.screen_text import visible_texts
 from tests.ui.touch import centre_of, find_item
@@ -203,3 +205,50 @@ def test_idle_reset_returns_the_timeline_to_its_start(open_kiosk, timeline_pack,
     k.pass_time(20)
     k.wait_screen(qtbot, "attract")
     assert (timeline.level, timeline.selectedIndex, timeline.cardOpen) == (0, -1, False)
+
+
+def _drawn(image, rect, colour, tolerance: int = 40) -> bool:
+    """Whether any pixel inside `rect` (scene coordinates) is close to `colour`: it reached the glass."""
+    ratio = image.devicePixelRatio()
+    left, top = max(0, int(rect.left() * ratio)), max(0, int(rect.top() * ratio))
+    right, bottom = min(image.width(), int(rect.right() * ratio) + 1), min(image.height(), int(rect.bottom() * ratio) + 1)
+    for y in range(top, bottom):
+        for x in range(left, right):
+            pixel = image.pixelColor(x, y)
+            if max(abs(pixel.red() - colour.red()), abs(pixel.green() - colour.green()),
+                   abs(pixel.blue() - colour.blue())) <= tolerance:
+                return True
+    return False
+
+
+def _hidden_markers_and_labels(k) -> list[str]:
+    """Every marker whose dot, or whose label in its lane, is not on the glass (drawn under something)."""
+    image = k.window.grabWindow()
+    model = k.exhibit.timeline.clusters
+    hidden = []
+    for row in range(model.rowCount()):
+        cluster = model.get(row)
+        marker = find_item(k.window, f"cluster_{row}")
+        dot = next(c for c in walk(marker) if c is not marker and c.inherits("QQuickRectangle")
+                   and c.width() < marker.width() and c.width() == c.height())
+        # The upper half of the dot, above the axis, where the era bands are drawn.
+        upper = dot.mapRectToScene(QRectF(dot.width() * 0.4, dot.height() * 0.2, dot.width() * 0.2, dot.height() * 0.2))
+        if not _drawn(image, upper, QColor(dot.property("color"))):
+            hidden.append(f"the dot of cluster {row} ({cluster['dateText']})")
+        if cluster["lane"] < 0:
+            continue
+        date = next(t for t in walk(marker) if t.inherits("QQuickText") and t.property("text") == cluster["dateText"])
+        if not _drawn(image, visible_rect(date), QColor(date.property("color"))):
+            hidden.append(f"the label of cluster {row} ({cluster['dateText']}) in lane {cluster['lane']}")
+    return hidden
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_every_marker_and_label_is_drawn_over_the_era_bands(open_kiosk, timeline_pack, qtbot, size):
+    k = open_timeline(open_kiosk, timeline_pack, qtbot, size)
+    settled(k, qtbot)
+    model = k.exhibit.timeline.clusters
+    lanes = [model.get(r)["lane"] for r in range(model.rowCount())]
+    assert max(lanes) >= 1  # a label stacked above another, in an era band: the case that was hidden
+    # Waiting on the pixels themselves: the screen fades in before anything is fully drawn.
+    qtbot.waitUntil(lambda: _hidden_markers_and_labels(k) == [], timeout=3000)

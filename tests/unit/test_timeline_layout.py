@@ -116,6 +116,29 @@ def test_labels_at_the_ends_stay_inside_the_track():
     assert label_lanes([10, 200], 300, 3, content_px=1920) == [0, 1]
 
 
+def test_labels_keep_the_views_margin_from_the_edges_and_from_each_other():
+    # The view keeps a label a gap off the glass's edges: the lanes are decided where it is drawn.
+    assert label_left(10, 300, 1920, margin_px=24) == 24
+    assert label_left(1910, 300, 1920, margin_px=24) == 1596
+    # Pushed in from the edge, the first label would run into the second: another lane.
+    assert label_lanes([10, 480], 300, 3, content_px=1920, margin_px=24) == [0, 1]
+    # Centred, these two would be 10 px apart and read as one line: too close for one lane.
+    assert label_lanes([500, 810], 300, 3, content_px=1920, margin_px=24) == [0, 1]
+    assert label_lanes([500, 824], 300, 3, content_px=1920, margin_px=24) == [0, 0]
+
+
+@given(st.lists(st.floats(0, 5000), max_size=60), st.floats(50, 600), st.integers(1, 3), st.floats(0, 40))
+def test_labels_in_a_lane_are_a_margin_apart_and_inside_the_track(raw, label_px, lanes, margin):
+    positions = sorted(raw)
+    content = 5000.0
+    assigned = label_lanes(positions, label_px, lanes, content, margin)
+    lefts = [label_left(x, label_px, content, margin) for x in positions]
+    for lane in range(lanes):
+        row = [left for left, got in zip(lefts, assigned) if got == lane]
+        assert all(b - (a + label_px) >= margin - 1e-6 for a, b in zip(row, row[1:]))
+        assert all(margin - 1e-6 <= left <= content - margin - label_px + 1e-6 for left in row)
+
+
 def test_level_for_width_frames_a_panels_events():
     levels = zoom_levels(12_000, 1920)
     feb_1992 = 2  # two days

@@ -101,19 +101,22 @@ def separating_level(levels: Sequence[float], cluster_days: Sequence[float], min
     return None
 
 
-def label_left(x: float, label_px: float, content_px: float) -> float:
-    """A label's left edge: centred on its marker, but kept inside the track at both ends."""
-    return max(0.0, min(content_px - label_px, x - label_px / 2))
+def label_left(x: float, label_px: float, content_px: float, margin_px: float = 0.0) -> float:
+    """A label's left edge: centred on its marker, but kept `margin_px` inside the track at both ends."""
+    return max(margin_px, min(content_px - margin_px - label_px, x - label_px / 2))
 
 
-def label_lanes(positions_px: Sequence[float], label_px: float, lanes: int, content_px: float = math.inf) -> list[int]:
-    """A lane (row above the axis) for each label, or -1 where no lane has room: labels never overlap."""
+def label_lanes(
+    positions_px: Sequence[float], label_px: float, lanes: int, content_px: float = math.inf, margin_px: float = 0.0
+) -> list[int]:
+    """A lane (row above the axis) for each label, or -1 where no lane has room: labels never overlap, and
+    labels in one lane stay at least `margin_px` apart (the view places them with the same margin)."""
     lane_ends = [-math.inf] * lanes
     assigned = []
     for x in positions_px:
-        left = label_left(x, label_px, content_px)
+        left = label_left(x, label_px, content_px, margin_px)
         for lane in range(lanes):
-            if left >= lane_ends[lane]:
+            if left >= lane_ends[lane] + margin_px:
                 lane_ends[lane] = left + label_px
                 assigned.append(lane)
                 break

@@ -91,6 +91,7 @@ class TimelineViewModel(QObject):
         self._marker_px = 88.0
         self._label_px = 380.0
         self._lanes = LANES
+        self._label_margin = 0.0
         self._levels = zoom_levels(self.span.days, self._viewport)
         self._level = 0
         self._centre = self.span.days / 2  # days from the origin at the centre of the view
@@ -105,15 +106,19 @@ class TimelineViewModel(QObject):
         self._relayout()
 
     # Geometry -------------------------------------------------------------------------------
-    @Slot(float, float, float, int)
-    def setViewport(self, width: float, marker_px: float, label_px: float, lanes: int = LANES) -> None:
-        """The track's width, the sizes of markers and labels, and how many lanes of labels fit above
-        the axis (fewer with larger text), from the Theme."""
+    @Slot(float, float, float, int, float)
+    def setViewport(
+        self, width: float, marker_px: float, label_px: float, lanes: int = LANES, label_margin_px: float = 0.0
+    ) -> None:
+        """The track's width, the sizes of markers and labels, how many lanes of labels fit above the axis
+        (fewer with larger text), and the room labels keep from the track's ends and from each other, from
+        the Theme."""
         lanes = max(1, min(LANES, lanes))
-        if width <= 0 or (width, marker_px, label_px, lanes) == (self._viewport, self._marker_px, self._label_px, self._lanes):
+        geometry = (width, marker_px, label_px, lanes, label_margin_px)
+        if width <= 0 or geometry == (self._viewport, self._marker_px, self._label_px, self._lanes, self._label_margin):
             return
         ratio = self._levels[self._level] / self._levels[0]
-        self._viewport, self._marker_px, self._label_px, self._lanes = width, marker_px, label_px, lanes
+        self._viewport, self._marker_px, self._label_px, self._lanes, self._label_margin = geometry
         self._levels = zoom_levels(self.span.days, width)
         self._level = min(range(len(self._levels)), key=lambda i: abs(self._levels[i] / self._levels[0] - ratio))
         self._anchor_day, self._anchor_x = self._centre, width / 2
@@ -125,7 +130,8 @@ class TimelineViewModel(QObject):
         groups = clusters(self._days, px_per_day, self._marker_px)
         origin = self.span.start
         content = max(self._viewport, self.span.days * px_per_day)
-        lanes = label_lanes([(g.centre - origin) * px_per_day for g in groups], self._label_px, self._lanes, content)
+        positions = [(g.centre - origin) * px_per_day for g in groups]
+        lanes = label_lanes(positions, self._label_px, self._lanes, content, self._label_margin)
         self._clusters.set_items(list(zip(groups, lanes)))
         self._tick_window = (0.0, 0.0)
         self._update_ticks(self._centre)

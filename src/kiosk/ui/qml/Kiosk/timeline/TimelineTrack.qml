@@ -17,6 +17,8 @@ Item {
     readonly property real markerSize: Theme.touchTarget
     // Wider with larger text, so that a long word still fits a line (lanes are recomputed for it).
     readonly property real labelWidth: Theme.touchTarget * (Theme.accessible ? 5.6 : 4.2)
+    // Labels keep this far from the glass's edges and from each other (the lanes are laid out with it).
+    readonly property real labelMargin: Theme.gap
     readonly property real axisY: height * 0.74
     // As many lanes of labels as fit above the axis with room for a date and three lines of title
     // (three at the usual text size, fewer with larger text or a short track).
@@ -55,10 +57,11 @@ Item {
     // While the screen is being built its size passes through several values; each new geometry
     // lays the clusters out afresh in Python, so only the last of a burst of changes is sent.
     // (A Timer rather than Qt.callLater: it dies with the screen, a pending call would not.)
-    function applyViewport(): void { timeline.setViewport(width, markerSize, labelWidth, laneCount) }
+    function applyViewport(): void { timeline.setViewport(width, markerSize, labelWidth, laneCount, labelMargin) }
     onWidthChanged: viewportLater.restart()
     onLabelWidthChanged: viewportLater.restart()
     onLaneCountChanged: viewportLater.restart()
+    onLabelMarginChanged: viewportLater.restart()
     Timer {
         id: viewportLater
         interval: 0
@@ -203,137 +206,145 @@ Item {
                 opacity: 0.8
             }
 
-            Repeater {
-                model: track.timeline.clusters
-                delegate: Item {
-                    id: marker
-                    required property int index
-                    required property real day
-                    required property real startDay
-                    required property real endDay
-                    required property int count
-                    required property int eventIndex
-                    required property string dateText
-                    required property string title
-                    required property int lane
-                    required property bool focused
-                    readonly property bool selected: eventIndex === track.timeline.selectedIndex && count === 1
+            // The markers and their labels have a layer of their own, over the era bands, the axis, the
+            // ticks and the cursor: a marker's `z` then orders it among the markers only (on the content
+            // itself, a higher lane's negative z put its marker and label under the era bands).
+            Item {
+                anchors.fill: parent
 
-                    objectName: "cluster_" + index
-                    z: -lane  // labels of lower lanes stay above the leader lines of higher ones
-                    x: day * track.shown - width / 2
-                    y: track.axisY - height / 2
-                    width: track.markerSize
-                    height: track.markerSize
+                Repeater {
+                    model: track.timeline.clusters
+                    delegate: Item {
+                        id: marker
+                        required property int index
+                        required property real day
+                        required property real startDay
+                        required property real endDay
+                        required property int count
+                        required property int eventIndex
+                        required property string dateText
+                        required property string title
+                        required property int lane
+                        required property bool focused
+                        readonly property bool selected: eventIndex === track.timeline.selectedIndex && count === 1
 
-                    Accessible.role: Accessible.Button
-                    Accessible.name: count > 1 ? track.exhibit.strings.events_count.replace("{count}", count) + ", " + dateText
-                                               : dateText + ". " + title
-                    Accessible.onPressAction: track.timeline.openCluster(marker.index)
+                        objectName: "cluster_" + index
+                        z: -lane  // labels of lower lanes stay above the leader lines of higher ones
+                        x: day * track.shown - width / 2
+                        y: track.axisY - height / 2
+                        width: track.markerSize
+                        height: track.markerSize
 
-                    // A span (a month, a year, a war) shows as a bar along the axis when zoomed in enough.
-                    Rectangle {
-                        x: marker.width / 2 + (marker.startDay - marker.day) * track.shown
-                        y: marker.height / 2 - height / 2
-                        width: (marker.endDay - marker.startDay) * track.shown
-                        height: Math.max(4, Theme.scale * 6)
-                        radius: height / 2
-                        visible: width > marker.width
-                        color: Theme.accent
-                        opacity: 0.35
-                    }
-                    Rectangle {
-                        anchors.centerIn: parent
-                        width: marker.count > 1 ? track.markerSize * 0.62 : track.markerSize * (marker.selected ? 0.38 : 0.28)
-                        height: width
-                        radius: width / 2
-                        color: marker.selected || marker.focused ? Theme.accent : Theme.text
-                        border.color: Theme.background
-                        border.width: Math.max(2, Theme.scale * 3)
-                        Label {
-                            anchors.centerIn: parent
-                            visible: marker.count > 1
-                            text: marker.count
-                            color: Theme.accentText
-                            font.family: Theme.fontSans
-                            font.pixelSize: Theme.fontSmall
-                            font.weight: Font.Bold
-                        }
-                    }
-                    Tap {
-                        gesturePolicy: TapHandler.ReleaseWithinBounds
-                        onTapped: track.timeline.openCluster(marker.index)
-                    }
-
-                    // Its label sits in a lane above the axis (lane 0 nearest); labels that would overlap
-                    // are not drawn. In this item's coordinates the axis is at height / 2.
-                    readonly property real labelBottom: -Theme.gap / 2 - lane * track.laneHeight
-                    Rectangle {
-                        visible: marker.lane >= 0
-                        x: marker.width / 2 - width / 2
-                        y: marker.labelBottom
-                        width: Math.max(1, Theme.scale * 2)
-                        height: marker.height * 0.35 - marker.labelBottom
-                        color: Theme.divider
-                    }
-                    // A quiet backing, so that no line (the cursor, another event's leader) runs through
-                    // a label's words.
-                    Rectangle {
-                        visible: label.visible
-                        x: label.x - Theme.gap / 4
-                        y: label.y - Theme.gap / 8
-                        width: label.width + Theme.gap / 2
-                        height: label.height + Theme.gap / 4
-                        radius: Theme.gap / 4
-                        color: Theme.background
-                        opacity: 0.88
-                    }
-                    Column {
-                        id: label
-                        // Hidden while the event card covers part of it: half a title reads as a mistake.
-                        // (Only with a card open does this follow the flick, so a plain flick costs nothing.)
-                        visible: marker.lane >= 0
-                                 && (track.coveredRight <= 0
-                                     || marker.x + x + width - flick.contentX <= flick.width - track.coveredRight
-                                     || marker.x + x - flick.contentX >= flick.width - track.coveredRight)
-                        // Centred on the marker but kept inside the track and off the glass's very edge
-                        // (the same rule as label_left()).
-                        x: Math.max(-marker.x + Theme.gap, Math.min(flick.contentWidth - marker.x - track.labelWidth - Theme.gap,
-                                                                    marker.width / 2 - track.labelWidth / 2))
-                        y: marker.labelBottom - height
-                        width: track.labelWidth
-                        spacing: Theme.gap / 6
-                        Label {
-                            width: parent.width
-                            text: marker.dateText
-                            color: Theme.accent
-                            font.family: Theme.fontSans
-                            font.pixelSize: Theme.fontSmall
-                            horizontalAlignment: Text.AlignHCenter
-                            wrapMode: Text.WordWrap
-                        }
-                        Label {
-                            width: parent.width
-                            text: marker.count > 1 ? track.exhibit.strings.events_count.replace("{count}", marker.count) : marker.title
-                            color: Theme.text
-                            font.family: Theme.fontSerif
-                            font.pixelSize: Theme.fontSmall * 1.1
-                            horizontalAlignment: Text.AlignHCenter
-                            wrapMode: Text.WordWrap
-                        }
-                    }
-                    // The label answers a tap too, over at least a fingertip's height.
-                    Item {
-                        visible: label.visible
-                        x: label.x
-                        width: label.width
-                        height: Math.max(Theme.touchTarget, label.height)
-                        y: label.y + label.height - height
                         Accessible.role: Accessible.Button
-                        Accessible.name: marker.Accessible.name
+                        Accessible.name: count > 1 ? track.exhibit.strings.events_count.replace("{count}", count) + ", " + dateText
+                                                   : dateText + ". " + title
+                        Accessible.onPressAction: track.timeline.openCluster(marker.index)
+
+                        // A span (a month, a year, a war) shows as a bar along the axis when zoomed in enough.
+                        Rectangle {
+                            x: marker.width / 2 + (marker.startDay - marker.day) * track.shown
+                            y: marker.height / 2 - height / 2
+                            width: (marker.endDay - marker.startDay) * track.shown
+                            height: Math.max(4, Theme.scale * 6)
+                            radius: height / 2
+                            visible: width > marker.width
+                            color: Theme.accent
+                            opacity: 0.35
+                        }
+                        Rectangle {
+                            anchors.centerIn: parent
+                            width: marker.count > 1 ? track.markerSize * 0.62 : track.markerSize * (marker.selected ? 0.38 : 0.28)
+                            height: width
+                            radius: width / 2
+                            color: marker.selected || marker.focused ? Theme.accent : Theme.text
+                            border.color: Theme.background
+                            border.width: Math.max(2, Theme.scale * 3)
+                            Label {
+                                anchors.centerIn: parent
+                                visible: marker.count > 1
+                                text: marker.count
+                                color: Theme.accentText
+                                font.family: Theme.fontSans
+                                font.pixelSize: Theme.fontSmall
+                                font.weight: Font.Bold
+                            }
+                        }
                         Tap {
                             gesturePolicy: TapHandler.ReleaseWithinBounds
                             onTapped: track.timeline.openCluster(marker.index)
+                        }
+
+                        // Its label sits in a lane above the axis (lane 0 nearest); labels that would overlap
+                        // are not drawn. In this item's coordinates the axis is at height / 2.
+                        readonly property real labelBottom: -Theme.gap / 2 - lane * track.laneHeight
+                        Rectangle {
+                            visible: marker.lane >= 0
+                            x: marker.width / 2 - width / 2
+                            y: marker.labelBottom
+                            width: Math.max(1, Theme.scale * 2)
+                            height: marker.height * 0.35 - marker.labelBottom
+                            color: Theme.divider
+                        }
+                        // A quiet backing, so that no line (the cursor, another event's leader) runs through
+                        // a label's words.
+                        Rectangle {
+                            visible: label.visible
+                            x: label.x - Theme.gap / 4
+                            y: label.y - Theme.gap / 8
+                            width: label.width + Theme.gap / 2
+                            height: label.height + Theme.gap / 4
+                            radius: Theme.gap / 4
+                            color: Theme.background
+                            opacity: 0.88
+                        }
+                        Column {
+                            id: label
+                            // Hidden while the event card covers part of it: half a title reads as a mistake.
+                            // (Only with a card open does this follow the flick, so a plain flick costs nothing.)
+                            visible: marker.lane >= 0
+                                     && (track.coveredRight <= 0
+                                         || marker.x + x + width - flick.contentX <= flick.width - track.coveredRight
+                                         || marker.x + x - flick.contentX >= flick.width - track.coveredRight)
+                            // Centred on the marker but kept inside the track and off the glass's very edge
+                            // (the same rule as label_left()).
+                            x: Math.max(-marker.x + track.labelMargin,
+                                        Math.min(flick.contentWidth - marker.x - track.labelWidth - track.labelMargin,
+                                                 marker.width / 2 - track.labelWidth / 2))
+                            y: marker.labelBottom - height
+                            width: track.labelWidth
+                            spacing: Theme.gap / 6
+                            Label {
+                                width: parent.width
+                                text: marker.dateText
+                                color: Theme.accent
+                                font.family: Theme.fontSans
+                                font.pixelSize: Theme.fontSmall
+                                horizontalAlignment: Text.AlignHCenter
+                                wrapMode: Text.WordWrap
+                            }
+                            Label {
+                                width: parent.width
+                                text: marker.count > 1 ? track.exhibit.strings.events_count.replace("{count}", marker.count) : marker.title
+                                color: Theme.text
+                                font.family: Theme.fontSerif
+                                font.pixelSize: Theme.fontSmall * 1.1
+                                horizontalAlignment: Text.AlignHCenter
+                                wrapMode: Text.WordWrap
+                            }
+                        }
+                        // The label answers a tap too, over at least a fingertip's height.
+                        Item {
+                            visible: label.visible
+                            x: label.x
+                            width: label.width
+                            height: Math.max(Theme.touchTarget, label.height)
+                            y: label.y + label.height - height
+                            Accessible.role: Accessible.Button
+                            Accessible.name: marker.Accessible.name
+                            Tap {
+                                gesturePolicy: TapHandler.ReleaseWithinBounds
+                                onTapped: track.timeline.openCluster(marker.index)
+                            }
                         }
                     }
                 }
