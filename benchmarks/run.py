@@ -160,10 +160,13 @@ def _soak_md(results: dict) -> list[str]:
     for pace, row in results["soak"].items():
         rows.append([pace, f"{row['navigations']:,}", row["seconds"], row["rss_start_mib"], row["rss_after_warmup_mib"], row["rss_end_mib"],
                      f"{row['growth_mib']:+.2f}", row["rss_max_mib"], f"{row['slope_kib_per_nav']:+.4f}", f"{row['fitted_growth_mib']:+.2f}",
-                     f"{row['none_refcount_change']:+d}", f"{row['items_after_warmup']} -> {row['items_end']}"])
-    return ["### Soak"] + _table(
+                     f"{row['none_refcount_change']:+d}", f"{row['items_after_warmup']} -> {row['items_end']}", row.get("qt_warnings", "")])
+    lines = ["### Soak"] + _table(
         ["pace", "navigations", "time (s)", "first sample (MiB)", "after warm-up (MiB)", "end (MiB)", "growth (MiB)", "peak (MiB)",
-         "slope (KiB/navigation)", "fitted growth (MiB)", "None refcount change", "items in the window"], rows)
+         "slope (KiB/navigation)", "fitted growth (MiB)", "None refcount change", "items in the window", "Qt warnings"], rows)
+    printed = [f"- {pace}: {count} x `{text}`" for pace, row in results["soak"].items()
+               for text, count in row.get("qt_warning_texts", {}).items()]
+    return lines + (["", "Qt warnings printed during the soak:", ""] + printed if printed else [])
 
 
 def targets(results: dict) -> list[tuple[str, bool | None, str]]:

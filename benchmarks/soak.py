@@ -22,6 +22,8 @@ that are never released, which would hide the app's own count.
 Resident memory is sampled along the way; after warm-up, at each further quarter and at the end the
 kiosk is reset to the attract screen and left idle for a second, Python's collector runs, and resident
 memory, `sys.getrefcount(None)` and the number of items in the window are read, at the same state.
+Qt and QML warnings (and worse) printed during the run are still printed, and counted: `qt_warnings`, and
+`qt_warning_texts`, each distinct text with its count.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from PySide6.QtCore import QSize, QTimer  # noqa: E402
+from PySide6.QtCore import QSize, QtMsgType, QTimer, qInstallMessageHandler  # noqa: E402
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -85,6 +87,17 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
 
     if pace == "visitor":
         Theme.motion_scale = 0.125
+    warnings: dict[str, int] = {}
+
+    def on_message(kind: QtMsgType, context, text: str) -> None:
+        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            warnings[text] = warnings.get(text, 0) + 1
+        if previous is not None:
+            previous(kind, context, text)
+        else:
+            print(text, file=sys.stderr)
+
+    previous = qInstallMessageHandler(on_message)
     app = application()
     clock, ticker = ManualClock(), ManualTicker()
     places = load_map_asset(asset_path("geo", "recognition_map.json"))
@@ -171,6 +184,7 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
     per_nav = slope(measured)
     half = len(measured) // 2
     kiosk.close()
+    qInstallMessageHandler(previous)
     return {
         "pace": pace,
         "size": f"{size.width()}x{size.height()}",
@@ -188,6 +202,8 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
         "none_refcount_change": end[1] - warm[1],
         "items_after_warmup": warm[2],
         "items_end": end[2],
+        "qt_warnings": sum(warnings.values()),
+        "qt_warning_texts": dict(sorted(warnings.items(), key=lambda item: -item[1])),
         "settled": settled,
         "samples": [[x, round(y / 2**20, 2)] for x, y in samples],
     }

@@ -61,7 +61,7 @@ Item {
             onActivated: drawer.exhibit.session.setSourcesOpen(false)
         }
         // Built only while the drawer shows: the list's model is replaced on every panel change, and a
-        // hidden list being rebuilt mid-swipe only costs time (and made Qt warn about cancelled delegates).
+        // hidden list being rebuilt mid-swipe only costs time.
         Loader {
             anchors.top: heading.bottom
             anchors.bottom: parent.bottom
@@ -70,8 +70,15 @@ Item {
             anchors.margins: Theme.margin
             active: drawer.visible
             sourceComponent: ListView {
+                objectName: "panelSourceList"
                 spacing: Theme.gap
                 clip: true
+                // No entries made ahead of the view. Those are made by Qt's incubator, a few per frame, and
+                // the rows are replaced when the panel changes or the visit ends, while the drawer is still
+                // opening or sliding away; a reset arriving mid-creation made the view cancel the entry by
+                // its old row number, past the end of a shorter list ("DelegateModel::cancel: index out
+                // range"). Entries scrolled into view are made at once instead: a few labels each.
+                cacheBuffer: 0
                 model: drawer.exhibit.panelSources
                 delegate: SourceEntry { width: ListView.view.width }
             }
