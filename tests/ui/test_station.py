@@ -11,6 +11,7 @@ from kiosk.services.contentstore import ContentStore
 from kiosk.services.usage import UsageLog
 from tests.packs import edit, write_minimal_pack
 from tests.ui.station_harness import open_station  # noqa: F401 - a fixture
+from tests.ui.touch import find_item
 
 
 def installed(tmp_path, pack):
@@ -154,3 +155,18 @@ def test_the_unavailable_notice_gives_way_once_the_pack_is_fixed(open_station, q
     assert k.station.retry_unavailable()
     assert k.station.kiosk.exhibit is not None and k.station.result.exhibit_id == "test-exhibit"
     k.wait_frame(qtbot)
+
+
+def test_a_remembered_pack_shows_the_attract_screen_before_reading_its_timeline_and_map(open_station, qtbot, pack):
+    open_station(content=pack)  # the terminal's first start validates the pack and remembers it
+    k = open_station(content=pack)
+    shown = k.station.result.pack
+    assert k.session.screen == "attract"
+    assert "_pickled" in vars(shown.timeline) and "_pickled" in vars(shown.recognitions)  # not needed yet
+
+    k.session.start()
+    k.session.openSection("timeline")
+    qtbot.waitUntil(lambda: find_item(k.window, "cluster_0") is not None and find_item(k.window, "cluster_0").isVisible())
+    k.session.openSection("map")
+    qtbot.waitUntil(lambda: find_item(k.window, "shape_MX") is not None and find_item(k.window, "shape_MX").isVisible())
+    assert "_pickled" not in vars(shown.timeline) and "_pickled" not in vars(shown.recognitions)
