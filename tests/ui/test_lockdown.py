@@ -18,7 +18,7 @@ MODIFIER_KEYS = {Key.Key_Alt, Key.Key_Control, Key.Key_Shift}
 
 
 class KeyProbe(QObject):
-    """Installed on the window: sees what got past the application-wide lockdown filter."""
+    """Installed on the item with the keyboard focus: sees what got past the lockdown to the exhibit."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -40,9 +40,11 @@ def locked(qapp, qtbot, pack):
     lockdown = Lockdown(kiosk.window, hide_cursor=True)
     lockdown.install()
     probe = KeyProbe()
-    kiosk.window.installEventFilter(probe)
+    qtbot.waitUntil(lambda: kiosk.window.activeFocusItem() is not None)
+    focused = kiosk.window.activeFocusItem()
+    focused.installEventFilter(probe)
     yield kiosk, lockdown, probe
-    kiosk.window.removeEventFilter(probe)
+    focused.removeEventFilter(probe)
     lockdown.uninstall()
     kiosk.close()
 

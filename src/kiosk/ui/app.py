@@ -129,8 +129,6 @@ class KioskWindow:
                 properties["staff"] = staff
             self.engine.setInitialProperties(properties)
             self.engine.loadFromModule("Kiosk", "Main")
-            self.watcher = ActivityWatcher(self.idle)
-            QGuiApplication.instance().installEventFilter(self.watcher)
         else:
             self.engine.setInitialProperties(
                 {"showDetails": True, "problems": [str(p) for p in result.errors], "folder": str(result.root)}
@@ -140,6 +138,12 @@ class KioskWindow:
         if not roots:
             raise RuntimeError("the interface could not be loaded (see the QML errors above)")
         self.window: QQuickWindow = roots[0]
+        if self.exhibit is not None:
+            # On the window, not the application: every touch and key reaches the window first, and
+            # the filter is not called for every event of every object (nor the startup's dozens of
+            # Python enum types made for objects it would otherwise see).
+            self.watcher = ActivityWatcher(self.idle)
+            self.window.installEventFilter(self.watcher)
 
     def show_windowed(self, size: QSize) -> None:
         self.window.resize(size)
@@ -157,7 +161,7 @@ class KioskWindow:
 
     def close(self) -> None:
         if self.watcher is not None:
-            QGuiApplication.instance().removeEventFilter(self.watcher)
+            self.window.removeEventFilter(self.watcher)
         self.window.close()
         self.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -34,7 +34,13 @@ def is_blocked(event: QKeyEvent) -> bool:
 
 
 class Lockdown(QObject):
-    """Application-wide event filter; install it once the kiosk window is full-screen."""
+    """An event filter on the kiosk window; install it once the window is full-screen.
+
+    On the window rather than the application: every key reaches the window before Qt Quick hands it
+    to an item, so blocking it there keeps it from the exhibit, and the filter is not called (nor are
+    Python wrappers made) for every event of every object in the application. The kiosk registers no
+    shortcuts, so the ShortcutOverride Qt sends to the focused item first has nothing to trigger.
+    """
 
     _KEY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride}
 
@@ -49,12 +55,12 @@ class Lockdown(QObject):
             self.window.flags() | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
         )
         self.window.windowStateChanged.connect(self._stay_full_screen)
-        QGuiApplication.instance().installEventFilter(self)
+        self.window.installEventFilter(self)
         if self.hide_cursor:
             QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
     def uninstall(self) -> None:
-        QGuiApplication.instance().removeEventFilter(self)
+        self.window.removeEventFilter(self)
         try:
             self.window.windowStateChanged.disconnect(self._stay_full_screen)
         except (RuntimeError, TypeError):
@@ -66,7 +72,7 @@ class Lockdown(QObject):
         if event.type() in self._KEY_EVENTS and is_blocked(event):
             self.blocked += 1
             return True
-        if event.type() == QEvent.Type.Close and watched is self.window:
+        if event.type() == QEvent.Type.Close:
             return self._refuse_close(event)
         return False
 

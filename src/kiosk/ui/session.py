@@ -367,7 +367,7 @@ _INPUT_EVENTS = {
 
 
 class ActivityWatcher(QObject):
-    """Application-wide event filter: any input is activity; a touch held down keeps the visit."""
+    """An event filter on the kiosk window: any input is activity; a touch held down keeps the visit."""
 
     def __init__(self, idle: IdleSession, parent: QObject | None = None) -> None:
         super().__init__(parent)

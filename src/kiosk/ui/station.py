@@ -149,7 +149,7 @@ class Station(QObject):
                 kiosk.window, self.staff, self.config.staff_corner, clock=self._clock, ticker=self._make_ticker(),
                 parent=self,
             )
-            QCoreApplication.instance().installEventFilter(self.gesture)
+            kiosk.window.installEventFilter(self.gesture)
         if old is not None:
             old.close()
         if result.pack is None:
@@ -167,7 +167,7 @@ class Station(QObject):
             self.lockdown.uninstall()
             self.lockdown = None
         if self.gesture is not None:
-            QCoreApplication.instance().removeEventFilter(self.gesture)
+            self.kiosk.window.removeEventFilter(self.gesture)  # the window it watched, about to go
             self.gesture = None
         if self._recorder is not None:
             self._recorder.setParent(None)
