@@ -155,3 +155,30 @@ def test_a_recalled_timeline_and_recognitions_are_unpickled_when_first_read(pack
     assert "_pickled" not in vars(recalled.pack.timeline)
     assert recalled.pack.recognitions == validated.pack.recognitions
     assert recalled.pack.recognitions.shown() == validated.pack.recognitions.shown()
+
+
+def test_a_recalled_panel_keeps_its_paragraphs_pickled_until_they_are_read(pack, tmp_path):
+    folder = tmp_path / "cache"
+    validated = load_pack(pack)
+    remember(validated, folder)
+    panel = recall(pack, folder).pack.panels[0]
+    assert panel.title == validated.pack.panels[0].title and "_pickled" in vars(panel)  # the title is at hand
+    assert panel.body == validated.pack.panels[0].body
+    assert panel == validated.pack.panels[0] and "_pickled" not in vars(panel)
+
+
+def test_a_field_kept_for_later_may_not_have_a_default():
+    import pickle
+    from dataclasses import dataclass
+
+    import pytest
+
+    from kiosk.content.deferred import UnpickledOnFirstRead
+
+    @dataclass(frozen=True)
+    class Careless(UnpickledOnFirstRead):
+        _later = ("notes",)
+        notes: str = ""  # a class attribute: an unpickled instance would read "" instead of its notes
+
+    with pytest.raises(TypeError, match="notes"):
+        pickle.dumps(Careless("kept"))

@@ -1,10 +1,11 @@
 """Parts of a remembered pack that are unpickled when first read rather than when the pack is.
 
-The attract screen needs neither the timeline nor the recognitions, and with 10,000 events and as
-many entries each takes about a quarter of a second to unpickle (content/cache.py). A dataclass with
-this base pickles its fields as one inner blob; an unpickled instance holds only that blob until one
-of its fields is read. `__getattr__` runs only for attributes an instance lacks, so once the fields
-are in place reading them costs nothing extra.
+The attract screen needs neither the timeline, nor the recognitions, nor the panels' paragraphs, and
+with 10,000 of each, unpickling them takes most of a second (content/cache.py). A dataclass with this
+base pickles the fields it names in `_later` (all of them when None) as one inner blob; an unpickled
+instance holds that blob until one of those fields is read. `__getattr__` runs only for attributes an
+instance lacks, so once the fields are in place reading them costs nothing extra. A field kept for
+later must have no default: a default is a class attribute, found before `__getattr__` is asked.
 """
 
 from __future__ import annotations
@@ -15,12 +16,21 @@ from dataclasses import fields
 
 
 class UnpickledOnFirstRead:
+    _later: tuple[str, ...] | None = None
+
     def __reduce__(self):
-        state = {f.name: getattr(self, f.name) for f in fields(self)}
-        return (_waiting, (type(self), pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)))
+        names = [f.name for f in fields(self)]
+        later = [n for n in names if self._later is None or n in self._later]
+        for name in later:
+            if hasattr(type(self), name):
+                raise TypeError(f"{type(self).__name__}.{name} has a default, so it cannot be unpickled later")
+        blob = pickle.dumps({n: getattr(self, n) for n in later}, protocol=pickle.HIGHEST_PROTOCOL)
+        now = {n: getattr(self, n) for n in names if n not in later}
+        return (_waiting, (type(self), blob), now or None)
 
     def __getattr__(self, name: str):
-        blob = self.__dict__.pop("_pickled", None)
+        # Python's own probes (pickle's __setstate__, copy's __deepcopy__ ...) must not unpickle anything.
+        blob = None if name.startswith("__") else self.__dict__.pop("_pickled", None)
         if blob is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         was_enabled = gc.isenabled()
@@ -34,7 +44,8 @@ class UnpickledOnFirstRead:
 
 
 def _waiting(cls: type, blob: bytes):
-    """Unpickling: an instance of `cls` that unpickles its fields when one is first read."""
+    """Unpickling: an instance of `cls` that unpickles its later fields when one is first read (the
+    others, if any, are then set by pickle itself)."""
     instance = object.__new__(cls)
     instance.__dict__["_pickled"] = blob
     return instance

@@ -170,7 +170,9 @@ class Image:
 
 
 @dataclass(frozen=True)
-class Panel:
+class Panel(UnpickledOnFirstRead):
+    _later = ("subtitle", "body")  # the bulk of a pack's text, read only when the panel is shown
+
     id: str
     file: str
     title: LocalisedText
