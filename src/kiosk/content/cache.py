@@ -106,9 +106,9 @@ def note_hash(root: Path, folder: Path, stats: list[FileStat], digest: str) -> N
         log.warning("could not note the content hash in %s: %s", folder, exc)
 
 
-def pack_hash(root: Path, folder: Path) -> str:
-    """The pack's content hash: noted, or computed (and noted for the next start)."""
-    stats = file_stats(root)
+def pack_hash(root: Path, folder: Path, stats: list[FileStat]) -> str:
+    """The pack's content hash: noted, or computed (and noted for the next start). `stats` are the
+    pack's files as they were before anything of them was read."""
     digest = known_hash(root, folder, stats)
     if digest is None:
         digest = content_hash(root)
@@ -116,12 +116,12 @@ def pack_hash(root: Path, folder: Path) -> str:
     return digest
 
 
-def recall(root: Path, folder: Path | None = None) -> LoadResult | None:
+def recall(root: Path, folder: Path | None = None, stats: list[FileStat] | None = None) -> LoadResult | None:
     """The remembered result for the pack at `root`, or None."""
     root = Path(root)
     folder = folder or cache_folder()
     try:
-        digest = pack_hash(root, folder)
+        digest = pack_hash(root, folder, file_stats(root) if stats is None else stats)
         data = _entry(folder, digest).read_bytes()
     except OSError:
         return None
@@ -171,12 +171,12 @@ def _prune_files(folder: Path, pattern: str, count: int, keep: Path) -> None:
 def load_remembered(root: Path, places=None, folder: Path | None = None) -> LoadResult:
     """The remembered result for this pack if there is one, else validate it and remember it."""
     folder = folder or cache_folder()
-    remembered = recall(root, folder)
+    stats = file_stats(root)  # before reading: a file saved meanwhile makes the note a miss, never wrong
+    remembered = recall(root, folder, stats)
     if remembered is not None:
         return remembered
     from kiosk.content import load_pack
 
-    stats = file_stats(root)  # before reading: a file saved meanwhile makes the note a miss, never wrong
     result = load_pack(root, places)
     remember(result, folder)
     if result.pack is not None:

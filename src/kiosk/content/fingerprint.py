@@ -12,6 +12,31 @@ import os
 from pathlib import Path
 
 
+def pack_files(root: Path) -> list[tuple[str, os.DirEntry]]:
+    """Every file of the pack, sorted by relative path (with `/`). Hidden files and folders are left
+    out, and linked folders are not followed; a linked file is listed (the rules refuse it if it leads
+    outside the pack)."""
+    files: list[tuple[str, os.DirEntry]] = []
+    pending = [""]
+    while pending:
+        rel = pending.pop()
+        try:
+            listing = os.scandir(os.path.join(root, rel) if rel else root)
+        except OSError:
+            continue
+        with listing:
+            for entry in listing:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        pending.append(rel + entry.name + "/")
+                    continue
+                files.append((rel + entry.name, entry))
+    files.sort(key=lambda file: file[0])
+    return files
+
+
 def content_hash(root: Path, known: dict[str, bytes] | None = None) -> str:
     """SHA-256 over every file's relative path and content.
 
@@ -20,20 +45,11 @@ def content_hash(root: Path, known: dict[str, bytes] | None = None) -> str:
     known = known or {}
     digest = hashlib.sha256()
     real_root = os.path.realpath(root)
-    entries = []
-    # Plain strings and os.path rather than Path objects: a 10,000-panel pack is hashed at every start.
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        prefix = Path(folder).relative_to(root).as_posix() + "/"  # once per folder, not once per file
-        if prefix == "./":
-            prefix = ""
-        entries.extend((prefix + name, folder, name) for name in files if not name.startswith("."))
-    for rel, folder, name in sorted(entries):
+    for rel, entry in pack_files(root):
         file_digest = known.get(rel)
         if file_digest is None:
-            path = os.path.join(folder, name)
-            # os.walk does not follow linked folders, so only a linked file can lead outside the pack.
-            if os.path.islink(path):
+            path = entry.path
+            if entry.is_symlink():  # linked folders are not followed, so only a linked file can lead outside
                 path = os.path.realpath(path)
                 if not path.startswith(real_root + os.sep):
                     continue  # reported by the rules; never read
@@ -50,27 +66,13 @@ FileStat = tuple[str, int, int, int, int]  # relative path, size, modified, chan
 
 
 def file_stats(root: Path) -> list[FileStat]:
-    """Every file of the pack (not hidden ones, as for the hash), sorted by relative path, with what a
-    save changes: size, modification and status-change times, inode. No file is read."""
-    entries: list[FileStat] = []
-    pending = [""]
-    while pending:
-        rel = pending.pop()
+    """The pack's files (`pack_files`) with what a save changes: size, modification and status-change
+    times, inode. No file is read."""
+    stats: list[FileStat] = []
+    for rel, entry in pack_files(root):
         try:
-            listing = os.scandir(os.path.join(root, rel) if rel else root)
-        except OSError:
+            stat = entry.stat()
+        except OSError:  # removed while we looked, or a broken link
             continue
-        with listing:
-            for entry in listing:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_dir(follow_symlinks=False):  # like the hash: linked folders are not followed
-                    pending.append(rel + entry.name + "/")
-                    continue
-                try:
-                    stat = entry.stat()
-                except OSError:  # removed while we looked, or a broken link
-                    continue
-                entries.append((rel + entry.name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
-    entries.sort()
-    return entries
+        stats.append((rel, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
+    return stats
