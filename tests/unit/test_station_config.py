@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 
@@ -164,3 +165,46 @@ def test_a_station_sets_the_reach_zone_and_patience_of_accessibility_mode(tmp_pa
     assert [str(p) for p in problems] == [
         "station.yaml:2:15: error: 0.2 is outside the allowed range (a number from 0.4 to 1)"
     ]
+
+
+def test_an_unchanged_config_is_remembered_and_an_edited_one_is_read_again(tmp_path, monkeypatch):
+    from kiosk.services import configfile, configmemo
+
+    monkeypatch.setattr(configmemo, "SETTLED_SECONDS", 0)  # the file may be trusted at once
+    path = write(tmp_path, "idle:\n  timeout: 60\n")
+    assert load_config(path).config.idle_seconds == 60
+    reads = []
+    real_read = configfile.read_config
+    monkeypatch.setattr(configfile, "read_config", lambda p: reads.append(p) or real_read(p))
+    remembered = load_config(path)
+    assert remembered.config.idle_seconds == 60 and remembered.config.source == path and reads == []
+    times = path.stat()
+    path.write_text("idle:\n  timeout: 70\n", encoding="utf-8")  # same size, and the old times put back
+    os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert load_config(path).config.idle_seconds == 70 and reads == [path]
+
+
+def test_a_fresh_or_broken_config_is_never_remembered(tmp_path, monkeypatch):
+    from kiosk.services import configfile, configmemo
+
+    reads = []
+    real_read = configfile.read_config
+    monkeypatch.setattr(configfile, "read_config", lambda p: reads.append(p) or real_read(p))
+    fresh = write(tmp_path, "idle:\n  timeout: 60\n")  # saved just now: it may change again unnoticed
+    load_config(fresh), load_config(fresh)
+    assert reads == [fresh, fresh]
+    monkeypatch.setattr(configmemo, "SETTLED_SECONDS", 0)
+    broken = write(tmp_path, "idle:\n  timeout: soon\n")
+    first, second = load_config(broken), load_config(broken)
+    assert first.config is None and second.problems == first.problems and len(reads) == 4
+
+
+def test_a_remembered_config_starts_the_kiosk_without_pyyaml(tmp_path):
+    path = write(tmp_path, "idle:\n  timeout: 60\n")
+    code = (
+        "import sys\nfrom kiosk.services import configmemo\nconfigmemo.SETTLED_SECONDS = 0\n"
+        f"from kiosk.services.config import load_config\nassert load_config({str(path)!r}).config.idle_seconds == 60\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True) for _ in range(2)]
+    assert [run.stdout.strip() for run in runs] == ["True", "False"], [run.stderr for run in runs]

@@ -1,0 +1,80 @@
+"""A usable station config remembered once read, so an unchanged file is not parsed at every start.
+
+Reading the file means importing PyYAML and the content reader (~50 ms before the first frame). The
+result is kept beside the remembered packs (content/cache.py), found by the file's path and stat
+record (size, times, inode) and the engine's fingerprint: an edited file or another kiosk build is
+read afresh. A config with errors is never remembered, so its problems are always found anew.
+Anything wrong with the memo only means reading the file; it never stops the kiosk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+import time
+from pathlib import Path
+
+from kiosk.content.cache import SETTLED_SECONDS, cache_folder, engine_fingerprint
+from kiosk.services.config import ConfigResult
+
+log = logging.getLogger(__name__)
+KEEP = 4  # remembered configs kept (a machine may run more than one station config over time)
+READER_FILES = ("config.py", "configfile.py", "configmemo.py")  # besides the content reader (engine_fingerprint)
+
+
+def config_key(path: Path) -> str | None:
+    """What the file is now, taken before it is read; None if it is missing or too fresh to trust
+    (saved within the file system's timestamp resolution, it may change again without its times moving)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if max(stat.st_mtime_ns, stat.st_ctime_ns) > time.time_ns() - int(SETTLED_SECONDS * 1e9):
+        return None
+    here = Path(__file__).parent
+    parts = [str(path), os.path.realpath(path), repr((stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev))]
+    parts += [engine_fingerprint()] + [_file_stamp(here / name) for name in READER_FILES]
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _file_stamp(path: Path) -> str:
+    try:
+        stat = path.stat()
+        return f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}"
+    except OSError:
+        return f"{path.name}:-"  # frozen: the code is inside the executable (the version keys it)
+
+
+def _entry(key: str) -> Path:
+    return cache_folder() / "config" / f"{key}.pickle"
+
+
+def recall(key: str | None) -> ConfigResult | None:
+    if key is None:
+        return None
+    try:
+        result = pickle.loads(_entry(key).read_bytes())
+    except Exception:  # noqa: BLE001 - missing, damaged or foreign: read the file instead
+        return None
+    return result if isinstance(result, ConfigResult) and result.config is not None else None
+
+
+def remember(key: str | None, result: ConfigResult) -> None:
+    """Keep a usable config for the next start; quietly does nothing if it cannot."""
+    if key is None or result.config is None:
+        return
+    target = _entry(key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as out:
+            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, target)  # never a half-written entry under the real name
+        entries = sorted(target.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in [p for p in entries if p != target][KEEP - 1:]:
+            old.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError) as exc:
+        # Quietly: logging is not set up yet, and `kiosk stats` and friends print only their own output.
+        log.debug("could not remember the station config in %s: %s", target.parent, exc)
