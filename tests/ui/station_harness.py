@@ -61,14 +61,19 @@ def open_station(qapp, qtbot):
     opened: list[Station] = []
 
     def open_(
-        config: StationConfig | None = None, content=None, usage=None, size=(1280, 720), with_pin: bool = True
+        config: StationConfig | None = None,
+        content=None,
+        usage=None,
+        size=(1280, 720),
+        with_pin: bool = True,
+        windowed: bool = True,
     ) -> StationHarness:
         config = config or StationConfig()
         if with_pin and not config.pin_hash:
             config = dataclasses.replace(config, pin_hash=PIN_HASH)
         clock = ManualClock()
         station = Station(
-            config, places, content, windowed=True, size=QSize(*size), usage=usage, clock=clock, make_ticker=ManualTicker
+            config, places, content, windowed=windowed, size=QSize(*size), usage=usage, clock=clock, make_ticker=ManualTicker
         )
         station.build()
         opened.append(station)

@@ -12,6 +12,7 @@ from kiosk.content import load_pack
 from kiosk.ui.app import KioskWindow, load_fonts
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.session import IdleSession, ManualClock, ManualTicker
+from tests.ui.station_harness import open_station  # noqa: F401 - a fixture
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
 MODIFIER_KEYS = {Key.Key_Alt, Key.Key_Control, Key.Key_Shift}
@@ -101,3 +102,21 @@ def test_the_pointer_is_hidden_and_comes_back_when_lockdown_ends(locked):
     lockdown.uninstall()
     assert QGuiApplication.overrideCursor() is None
     lockdown.install()  # the fixture uninstalls it again
+
+
+def test_a_full_screen_station_is_frameless_and_locks_down_once_shown(open_station, qtbot):
+    # The window is frameless from its first frame (Main.qml); the lockdown follows that frame, so the
+    # first frame need not wait for PySide's `Qt` namespace.
+    harness = open_station(windowed=False)
+    window = harness.window
+    assert window.flags() & Qt.WindowType.FramelessWindowHint
+    qtbot.waitUntil(lambda: harness.station.lockdown is not None)
+    assert window.flags() & Qt.WindowType.WindowStaysOnTopHint
+    assert QGuiApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
+    probe = KeyProbe()
+    focused = window.activeFocusItem()
+    focused.installEventFilter(probe)
+    QTest.keyClick(window, Key.Key_F4, Mod.AltModifier)
+    QTest.keyClick(window, Key.Key_Right)
+    focused.removeEventFilter(probe)
+    assert probe.keys == [Key.Key_Right]

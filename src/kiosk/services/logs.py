@@ -13,7 +13,6 @@ from __future__ import annotations
 import collections
 import faulthandler
 import logging
-import logging.handlers
 import os
 import sys
 import threading
@@ -53,8 +52,10 @@ def setup_logging(folder: Path | None, level: int = logging.INFO) -> None:
         root.addHandler(_formatted(logging.StreamHandler(sys.stderr)))
     root.addHandler(recent_errors)
     if folder is not None:
+        from logging.handlers import RotatingFileHandler  # with a log folder only (it brings socket ...)
+
         folder.mkdir(parents=True, exist_ok=True)
-        files = logging.handlers.RotatingFileHandler(
+        files = RotatingFileHandler(
             folder / "kiosk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
         root.addHandler(_formatted(files))

@@ -8,13 +8,16 @@ WATCHDOG=1 from a timer on the GUI thread; systemd restarts it when the beats st
 from __future__ import annotations
 
 import os
-import socket
 
 
 def notify(message: str) -> bool:
     """Send `message` (e.g. "READY=1"); False when there is no systemd to tell or it cannot be reached."""
     address = os.environ.get("NOTIFY_SOCKET", "")
-    if not address or not hasattr(socket, "AF_UNIX"):
+    if not address:
+        return False
+    import socket  # only under systemd: a start without it need not wait for the import (~10 ms)
+
+    if not hasattr(socket, "AF_UNIX"):
         return False
     if address.startswith("@"):  # an abstract socket (Linux)
         address = "\0" + address[1:]

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -153,7 +153,9 @@ class KioskWindow:
         screens = QGuiApplication.screens()
         screen = screens[screen_index] if 0 <= screen_index < len(screens) else QGuiApplication.primaryScreen()
         self.window.setScreen(screen)
-        self.window.setFlags(self.window.flags() | Qt.WindowType.FramelessWindowHint)
+        # Main.qml sets the flag: PySide builds its whole `Qt` namespace on first use (~40 ms), which the
+        # first frame need not wait for.
+        self.window.setProperty("frameless", True)
         # Without a window manager, showFullScreen() alone leaves a small window in a corner:
         # set the geometry to the whole screen first (docs/architecture.md).
         self.window.setGeometry(screen.geometry())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, Qt, QUrl, Signal, Slot, Property
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, QUrl, Signal, Slot, Property
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.content.model import Event, Panel, Pack, Recognition, Source
@@ -17,6 +17,9 @@ from kiosk.ui.formatting import format_date, format_span
 
 QML_IMPORT_NAME = "KioskCore"
 QML_IMPORT_MAJOR_VERSION = 1
+# Qt.ItemDataRole's values, written out: PySide builds its whole `Qt` namespace on first use (~40 ms),
+# which the attract screen's first frame need not wait for.
+DISPLAY_ROLE, USER_ROLE = 0, 0x0100
 
 
 class RowListModel(QAbstractListModel):
@@ -31,7 +34,7 @@ class RowListModel(QAbstractListModel):
         self._items = list(items)
         self._language = language
         self._rows: dict[int, dict[str, Any]] = {}
-        self._role_ids = {Qt.ItemDataRole.UserRole + 1 + i: name for i, name in enumerate(self.ROLES)}
+        self._role_ids = {USER_ROLE + 1 + i: name for i, name in enumerate(self.ROLES)}
 
     def row(self, item: Any, language: str) -> dict[str, Any]:
         raise NotImplementedError
@@ -43,7 +46,7 @@ class RowListModel(QAbstractListModel):
     def roleNames(self) -> dict[int, QByteArray]:
         return {role: QByteArray(name.encode()) for role, name in self._role_ids.items()}
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: QModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         name = self._role_ids.get(role)

@@ -12,11 +12,10 @@ import dataclasses
 import gc
 import logging
 import os
-import platform
 import sys
 import time
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer, qVersion
 
@@ -31,14 +30,16 @@ from kiosk.services.config import StationConfig
 from kiosk.services.contentstore import ContentStore, InUse
 from kiosk.services.logs import recent_errors
 from kiosk.services.pin import PinGate
-from kiosk.services.usage import UsageLog
 from kiosk.ui.accessibility import AccessibilityOptions
-from kiosk.ui.app import RENDERER_FAILED_MARK, KioskWindow
-from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.app import RENDERER_FAILED_MARK, KioskWindow, after_first_frame
 from kiosk.ui.preview import PreviewReloader
 from kiosk.ui.session import IdleSession
 from kiosk.ui.staff import StaffGesture, StaffMenu
-from kiosk.ui.usagerecorder import UsageRecorder
+
+if TYPE_CHECKING:  # imported when needed: usage statistics (sqlite3) if enabled, the lockdown in full screen
+    from kiosk.services.usage import UsageLog
+    from kiosk.ui.lockdown import Lockdown
+    from kiosk.ui.usagerecorder import UsageRecorder
 
 log = logging.getLogger(__name__)
 
@@ -136,14 +137,17 @@ class Station(QObject):
         if kiosk.exhibit is not None:
             kiosk.exhibit.session.visitEnded.connect(self._visit_ended)
             if self.usage is not None:
+                from kiosk.ui.usagerecorder import UsageRecorder
+
                 self._recorder = UsageRecorder(kiosk.exhibit, self.usage, self._clock, self)
         if self.windowed:
             kiosk.show_windowed(self.size)
         else:
             kiosk.show_full_screen(self.config.screen_index)
             self._check_orientation()
-            self.lockdown = Lockdown(kiosk.window, hide_cursor=not self.config.cursor_visible, parent=self)
-            self.lockdown.install()
+            # Once the first frame is on the glass: the lockdown needs PySide's `Qt` namespace, ~40 ms to
+            # build, and no key can reach an exhibit that has not been shown yet.
+            after_first_frame(kiosk.window, lambda: self._lock_down(kiosk))
         if kiosk.exhibit is not None:
             self.gesture = StaffGesture(
                 kiosk.window, self.staff, self.config.staff_corner, clock=self._clock, ticker=self._make_ticker(),
@@ -160,6 +164,14 @@ class Station(QObject):
             self._in_use.release()
         self._in_use = InUse(result.root)
         log.info("showing content %s (%s)", result.exhibit_id or "?", result.root)
+
+    def _lock_down(self, kiosk: KioskWindow) -> None:
+        if kiosk is not self.kiosk or self.lockdown is not None:  # replaced before its first frame
+            return
+        from kiosk.ui.lockdown import Lockdown
+
+        self.lockdown = Lockdown(kiosk.window, hide_cursor=not self.config.cursor_visible, parent=self)
+        self.lockdown.install()
 
     def _teardown(self) -> None:
         """Detach the station's parts from the window about to be replaced."""
@@ -262,6 +274,8 @@ class Station(QObject):
 
     # The staff menu's pages ----------------------------------------------------------------
     def diagnostics(self) -> list[str]:
+        import platform  # only here, not before the first frame
+
         result = self.result
         lines = [
             f"kiosk {__version__}; Python {platform.python_version()}; Qt {qVersion()}",
@@ -346,6 +360,8 @@ def run_station(config: StationConfig, content: Path | None, windowed: bool, siz
         prepare_environment("software")
     usage = None
     if config.usage_enabled and config.usage_database is not None:
+        from kiosk.services.usage import UsageLog
+
         usage = UsageLog(config.usage_database, config.usage_max_rows)
     station = Station(config, load_map_asset(asset_path("geo", "recognition_map.json")), content, windowed, size, usage)
     station.build()

@@ -12,6 +12,8 @@ Window {
     property StaffMenu staff: null  // set by the running kiosk; previews, proofs and tests may leave it out
     property var previewProblems: []  // a staff preview's problems with the edited pack (ui/preview.py)
     property Item currentScreen: null  // the screen on show (the keypad scrolls its `scrollTarget`)
+    property bool frameless: false  // full screen on a terminal (KioskWindow.show_full_screen)
+    flags: frameless ? Qt.Window | Qt.FramelessWindowHint : Qt.Window
     // Screens are made ahead (session.readyAhead) one at a time, once the window has had a moment to
     // itself: after a screen has faded in, or after a change of language or text size, then 100 ms apart.
     Timer {
@@ -168,16 +170,12 @@ Window {
                 exhibit: root.exhibit
                 current: root.exhibit.session.screen === modelData
                 wanted: root.exhibit.session.readyAhead.indexOf(modelData) >= 0
-                sourceComponent: {
-                    switch (modelData) {
-                    case "home": return homeScreen
-                    case "story": return storyScreen
-                    case "timeline": return timelineScreen
-                    case "map": return mapScreen
-                    case "sources": return sourcesScreen
-                    default: return attractScreen
-                    }
-                }
+                // By file, not as Components declared here: the window's first frame then compiles only
+                // the attract screen, and each other screen when it is first made (~20 ms at start-up).
+                file: Qt.resolvedUrl("screens/" + {
+                    attract: "AttractScreen.qml", home: "HomeScreen.qml", story: "StoryScreen.qml",
+                    timeline: "TimelineScreen.qml", map: "MapScreen.qml", sources: "SourcesScreen.qml",
+                }[modelData])
                 onArrived: {
                     root.currentScreen = item
                     keyboard.forceActiveFocus()  // a new screen starts with no control focused
@@ -251,39 +249,5 @@ Window {
         anchors.fill: parent
         active: root.staff !== null && root.staff.stage !== ""
         sourceComponent: StaffLayer { staff: root.staff }
-    }
-
-    Component {
-        id: attractScreen
-        AttractScreen { exhibit: root.exhibit }
-    }
-    Component {
-        id: homeScreen
-        HomeScreen { exhibit: root.exhibit }
-    }
-    Component {
-        id: storyScreen
-        StoryScreen { exhibit: root.exhibit }
-    }
-    Component {
-        id: timelineScreen
-        TimelineScreen {
-            exhibit: root.exhibit
-            heading: root.exhibit.sectionTitles.timeline ?? ""
-        }
-    }
-    Component {
-        id: mapScreen
-        MapScreen {
-            exhibit: root.exhibit
-            heading: root.exhibit.sectionTitles.map ?? ""
-        }
-    }
-    Component {
-        id: sourcesScreen
-        SourcesScreen {
-            exhibit: root.exhibit
-            heading: root.exhibit.sectionTitles.sources ?? ""
-        }
     }
 }

@@ -15,6 +15,7 @@ Loader {
     id: slot
 
     required property ExhibitViewModel exhibit
+    required property url file  // the screen's QML file, given the exhibit when it is made
     required property bool current
     required property bool wanted
     // Whether the screen exists is decided here, step by step, never by a binding on `current` or
@@ -28,7 +29,10 @@ Loader {
     visible: current
     active: held
 
-    Component.onCompleted: held = current
+    Component.onCompleted: {
+        setSource(file, { exhibit: slot.exhibit })  // kept for every time the screen is made afresh
+        held = current
+    }
     onLoaded: if (current) arrive()
     onCurrentChanged: {
         if (current) {

@@ -9,7 +9,7 @@ Rectangle {
     id: screen
 
     required property ExhibitViewModel exhibit
-    required property string heading
+    readonly property string heading: exhibit.sectionTitles.map ?? ""
     readonly property RecognitionMapViewModel map: exhibit.recognitionMap
     readonly property bool listMode: exhibit.session.listView
     readonly property Flickable scrollTarget: listMode && recognitionList.item ? recognitionList.item.view : null  // the keypad's Up and Down

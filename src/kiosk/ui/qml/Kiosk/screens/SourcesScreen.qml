@@ -8,7 +8,7 @@ Rectangle {
     id: screen
 
     required property ExhibitViewModel exhibit
-    required property string heading
+    readonly property string heading: exhibit.sectionTitles.sources ?? ""
 
     color: Theme.background
 

@@ -8,7 +8,7 @@ Rectangle {
     id: screen
 
     required property ExhibitViewModel exhibit
-    required property string heading
+    readonly property string heading: exhibit.sectionTitles.timeline ?? ""
     readonly property TimelineViewModel timeline: exhibit.timeline
     readonly property bool listMode: exhibit.session.listView
     readonly property Flickable scrollTarget: listMode ? eventList.view : null  // the keypad's Up and Down
