@@ -182,3 +182,25 @@ def test_a_field_kept_for_later_may_not_have_a_default():
 
     with pytest.raises(TypeError, match="notes"):
         pickle.dumps(Careless("kept"))
+
+
+def test_a_recalled_result_keeps_its_translation_matrix_pickled_through_a_change_of_pack(pack, tmp_path):
+    # The kiosk swaps in the station's languages (`replaced`); only the validator's report reads the matrix.
+    folder = tmp_path / "cache"
+    validated = load_pack(pack)
+    remember(validated, folder)
+    recalled = recall(pack, folder)
+    shown = recalled.replaced(pack=None)
+    assert "_pickled" in vars(recalled) and "_pickled" in vars(shown) and shown.pack is None
+    assert recalled.pack == validated.pack and recalled.languages == validated.languages
+    assert shown.coverage == validated.coverage and validated.coverage  # read: unpickled now
+    assert "_pickled" not in vars(shown)
+
+
+def test_replacing_a_field_still_pickled_is_not_undone_when_the_rest_is_read(pack, tmp_path):
+    folder = tmp_path / "cache"
+    validated = load_pack(pack)
+    remember(validated, folder)
+    changed = recall(pack, folder).replaced(coverage={}, exhibit_id="another")
+    assert changed.coverage == {} and changed.exhibit_id == "another"
+    assert changed.pack == validated.pack

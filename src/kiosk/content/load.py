@@ -66,7 +66,7 @@ def _load(root: Path, places: MapAsset | None, names: dict[str, dict[str, str]] 
     log = ProblemLog()
     if not root.is_dir():
         log.error(Position(str(root)), "this content folder does not exist")
-        return LoadResult(root, None, tuple(log.problems), "")
+        return LoadResult(root, None, tuple(log.problems), "", "", (), {})
     if places is None:
         places = load_map_asset(asset_path("geo", "recognition_map.json"))
     if names is None:

@@ -6,23 +6,28 @@ remembered pack, reports) does not import the validator.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.deferred import UnpickledOnFirstRead
 from kiosk.content.model import Pack
 from kiosk.content.problems import Problem, Severity
 
 
 @dataclass(frozen=True)
-class LoadResult:
+class LoadResult(UnpickledOnFirstRead):
+    # The translation matrix is for the validator's report; a remembered result (content/cache.py)
+    # keeps it pickled (a 10,000-panel pack's 30,000 tallies took 45 ms of the kiosk's start).
+    _later = ("coverage",)
+
     root: Path
     pack: Pack | None  # None when the pack has errors
     problems: tuple[Problem, ...]
     content_hash: str
-    exhibit_id: str = ""
-    languages: tuple[str, ...] = ()
+    exhibit_id: str
+    languages: tuple[str, ...]
     # (file, language) -> (reviewed, draft, missing) visitor texts: the translation matrix
-    coverage: dict[tuple[str, str], tuple[int, int, int]] = field(default_factory=dict)
+    coverage: dict[tuple[str, str], tuple[int, int, int]]
 
     @property
     def errors(self) -> list[Problem]:

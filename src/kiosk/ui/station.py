@@ -8,7 +8,6 @@ from an object the old window owns.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import logging
 import os
@@ -99,7 +98,7 @@ class Station(QObject):
         for path in candidates:
             result = self._load(path)
             if result.pack is not None:
-                result = dataclasses.replace(result, pack=station_languages(result.pack, self.config))
+                result = result.replaced(pack=station_languages(result.pack, self.config))
                 try:
                     self._show(result)
                     if path != candidates[0]:
@@ -107,7 +106,7 @@ class Station(QObject):
                     return
                 except RuntimeError as exc:  # the QML failed with this pack
                     log.error("content %s could not be shown: %s", path, exc)
-                    result = dataclasses.replace(result, pack=None)
+                    result = result.replaced(pack=None)
             else:
                 for problem in result.errors[:20]:
                     log.error("content: %s", problem)
@@ -228,7 +227,7 @@ class Station(QObject):
         if self.kiosk is not None and self.kiosk.exhibit is not None:
             exhibit = self.kiosk.exhibit
             where = (exhibit.session.screen, exhibit.session.panelIndex, exhibit.language)
-        self._show(dataclasses.replace(result, pack=station_languages(result.pack, self.config)))
+        self._show(result.replaced(pack=station_languages(result.pack, self.config)))
         exhibit = self.kiosk.exhibit
         if where is not None and exhibit is not None and where[0] != "attract":
             screen, panel, language = where
