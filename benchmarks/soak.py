@@ -20,7 +20,7 @@ screens go away as they do in the kiosk. Nothing in the harness uses QTimer.sing
 nested QEventLoop: in PySide6 6.11 every QTimer.singleShot(ms > 0, ...) adds three references to None
 that are never released, which would hide the app's own count.
 Resident memory is sampled along the way; after warm-up, at each further quarter and at the end the
-kiosk is reset to the attract screen and left idle for a second, QML's and Python's collectors run, and resident
+kiosk is reset to the attract screen and left idle for a second, Python's collector runs, and resident
 memory, `sys.getrefcount(None)` and the number of items in the window are read, at the same state.
 Qt and QML warnings (and worse) printed during the run are still printed, and counted: `qt_warnings`, and
 `qt_warning_texts`, each distinct text with its count.
@@ -39,7 +39,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, QtMsgType, QTimer, qInstallMessageHandler  # noqa: E402
+from PySide6.QtCore import QSize, QtMsgType, QTimer, qInstallMessageHandler  # noqa: E402
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -124,10 +124,6 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
         # no Python code had touched yet (each holds a few references to None), and read after the
         # count those would show up as a change at the next reading.
         items = count_items(window)
-        # Both collectors: QML's frees its JavaScript values when it likes (one held a reference to
-        # None, released minutes into one run and not another), Python's frees cycles.
-        kiosk.engine.collectGarbage()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
         rss = rss_bytes()
         settled.append({"navigation": state["done"], "rss_mib": round(rss / 2**20, 2),
