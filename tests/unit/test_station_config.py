@@ -168,9 +168,10 @@ def test_a_station_sets_the_reach_zone_and_patience_of_accessibility_mode(tmp_pa
 
 
 def test_an_unchanged_config_is_remembered_and_an_edited_one_is_read_again(tmp_path, monkeypatch):
-    from kiosk.services import configfile, configmemo
+    from kiosk.content import cache
+    from kiosk.services import configfile
 
-    monkeypatch.setattr(configmemo, "SETTLED_SECONDS", 0)  # the file may be trusted at once
+    monkeypatch.setattr(cache, "SETTLED_SECONDS", 0)  # the file may be trusted at once
     path = write(tmp_path, "idle:\n  timeout: 60\n")
     assert load_config(path).config.idle_seconds == 60
     reads = []
@@ -185,7 +186,8 @@ def test_an_unchanged_config_is_remembered_and_an_edited_one_is_read_again(tmp_p
 
 
 def test_a_fresh_or_broken_config_is_never_remembered(tmp_path, monkeypatch):
-    from kiosk.services import configfile, configmemo
+    from kiosk.content import cache
+    from kiosk.services import configfile
 
     reads = []
     real_read = configfile.read_config
@@ -193,7 +195,7 @@ def test_a_fresh_or_broken_config_is_never_remembered(tmp_path, monkeypatch):
     fresh = write(tmp_path, "idle:\n  timeout: 60\n")  # saved just now: it may change again unnoticed
     load_config(fresh), load_config(fresh)
     assert reads == [fresh, fresh]
-    monkeypatch.setattr(configmemo, "SETTLED_SECONDS", 0)
+    monkeypatch.setattr(cache, "SETTLED_SECONDS", 0)
     broken = write(tmp_path, "idle:\n  timeout: soon\n")
     first, second = load_config(broken), load_config(broken)
     assert first.config is None and second.problems == first.problems and len(reads) == 4
@@ -202,7 +204,7 @@ def test_a_fresh_or_broken_config_is_never_remembered(tmp_path, monkeypatch):
 def test_a_remembered_config_starts_the_kiosk_without_pyyaml(tmp_path):
     path = write(tmp_path, "idle:\n  timeout: 60\n")
     code = (
-        "import sys\nfrom kiosk.services import configmemo\nconfigmemo.SETTLED_SECONDS = 0\n"
+        "import sys\nfrom kiosk.content import cache\ncache.SETTLED_SECONDS = 0\n"
         f"from kiosk.services.config import load_config\nassert load_config({str(path)!r}).config.idle_seconds == 60\n"
         "print('yaml' in sys.modules)\n"
     )

@@ -60,13 +60,33 @@ def engine_fingerprint() -> str:
         asset_path("geo", "place_names.json"),
         Path(sys.executable),
     ]
-    for path in watched:
-        try:
-            stat = path.stat()
-            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{path.name}:-")  # frozen: the code is inside the executable
+    parts += [file_stamp(path) for path in watched]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def file_stamp(path: Path) -> str:
+    """A file the engine's verdicts depend on, as its name, size and modification time."""
+    try:
+        stat = path.stat()
+        return f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}"
+    except OSError:
+        return f"{path.name}:-"  # frozen: the code is inside the executable (the version keys it)
+
+
+def settled(times_ns) -> bool:
+    """Whether no file with these (modified, changed) times was saved too recently to trust its times."""
+    limit = time.time_ns() - int(SETTLED_SECONDS * 1e9)
+    return all(max(mtime, ctime) <= limit for mtime, ctime in times_ns)
+
+
+def store_pickle(target: Path, value, keep: int) -> None:
+    """Pickle `value` to `target`, never half-written under that name, and keep the `keep` newest
+    entries of its folder. Raises OSError or PicklingError."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as out:
+        pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(out.name, target)
+    _prune_files(target.parent, "*.pickle", keep, keep=target)
 
 
 def _entry(folder: Path, digest: str) -> Path:
@@ -95,8 +115,7 @@ def known_hash(root: Path, folder: Path, stats: list[FileStat]) -> str | None:
 
 def note_hash(root: Path, folder: Path, stats: list[FileStat], digest: str) -> None:
     """Note the hash of the folder's content as it is now, unless a file is too fresh to trust."""
-    settled = time.time_ns() - int(SETTLED_SECONDS * 1e9)
-    if any(max(mtime, ctime) > settled for _, _, mtime, ctime, _ in stats):
+    if not settled((mtime, ctime) for _, _, mtime, ctime, _ in stats):
         return
     record = _seen_record(folder, root)
     try:
@@ -151,12 +170,7 @@ def remember(result: LoadResult, folder: Path | None = None) -> None:
         return
     folder = folder or cache_folder()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = _entry(folder, result.content_hash)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as out:
-            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(out.name, target)  # never a half-written entry under the real name
-        _prune_files(folder, "*.pickle", KEEP, keep=target)
+        store_pickle(_entry(folder, result.content_hash), result, KEEP)
     except (OSError, pickle.PicklingError) as exc:
         log.warning("could not remember the validated pack in %s: %s", folder, exc)
 

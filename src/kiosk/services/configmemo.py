@@ -13,11 +13,9 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
-import time
 from pathlib import Path
 
-from kiosk.content.cache import SETTLED_SECONDS, cache_folder, engine_fingerprint
+from kiosk.content.cache import cache_folder, engine_fingerprint, file_stamp, settled, store_pickle
 from kiosk.services.config import ConfigResult
 
 log = logging.getLogger(__name__)
@@ -32,20 +30,12 @@ def config_key(path: Path) -> str | None:
         stat = path.stat()
     except OSError:
         return None
-    if max(stat.st_mtime_ns, stat.st_ctime_ns) > time.time_ns() - int(SETTLED_SECONDS * 1e9):
+    if not settled([(stat.st_mtime_ns, stat.st_ctime_ns)]):
         return None
     here = Path(__file__).parent
     parts = [str(path), os.path.realpath(path), repr((stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev))]
-    parts += [engine_fingerprint()] + [_file_stamp(here / name) for name in READER_FILES]
+    parts += [engine_fingerprint()] + [file_stamp(here / name) for name in READER_FILES]
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-
-
-def _file_stamp(path: Path) -> str:
-    try:
-        stat = path.stat()
-        return f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}"
-    except OSError:
-        return f"{path.name}:-"  # frozen: the code is inside the executable (the version keys it)
 
 
 def _entry(key: str) -> Path:
@@ -66,15 +56,8 @@ def remember(key: str | None, result: ConfigResult) -> None:
     """Keep a usable config for the next start; quietly does nothing if it cannot."""
     if key is None or result.config is None:
         return
-    target = _entry(key)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as out:
-            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(out.name, target)  # never a half-written entry under the real name
-        entries = sorted(target.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in [p for p in entries if p != target][KEEP - 1:]:
-            old.unlink(missing_ok=True)
+        store_pickle(_entry(key), result, KEEP)
     except (OSError, pickle.PicklingError) as exc:
         # Quietly: logging is not set up yet, and `kiosk stats` and friends print only their own output.
-        log.debug("could not remember the station config in %s: %s", target.parent, exc)
+        log.debug("could not remember the station config in %s: %s", _entry(key).parent, exc)
