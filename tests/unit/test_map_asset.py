@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.geo.asset import load_map_asset, load_place_names
+from kiosk.resources import asset_path
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSET = ROOT / "assets" / "geo" / "recognition_map.json"
@@ -264,3 +265,13 @@ def test_every_choice_row_is_complete():
                   "Indian Ocean", "036", "France", "Norway", "Antarctica", "Antimeridian", "Western Sahara",
                   "Taiwan", "Palestine"):
         assert topic in whats, topic
+
+
+def test_the_map_file_is_read_when_a_layer_is_first_asked_for(tmp_path):
+    # A kiosk start never needs the map before its first frame; parsing it then would cost ~10 ms.
+    copy = tmp_path / "map.json"
+    copy.write_bytes(asset_path("geo", "recognition_map.json").read_bytes())
+    asset = load_map_asset(copy)
+    copy.unlink()  # gone before first use: the asset must not have read it yet
+    with pytest.raises(FileNotFoundError):
+        asset.world

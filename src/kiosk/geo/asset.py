@@ -8,12 +8,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 
 @dataclass(frozen=True)
 class Shape:
+    """One place on the map: its outline, bounds, label point and name."""
+
     code: str
     path: str  # SVG path data in the layer's viewBox
     bbox: tuple[float, float, float, float]
@@ -23,16 +25,40 @@ class Shape:
 
 @dataclass(frozen=True)
 class Layer:
+    """A set of shapes drawn in one coordinate system (the world, or the US inset)."""
+
     view_box: tuple[float, float, float, float]
     shapes: dict[str, Shape]
 
 
 @dataclass(frozen=True)
-class MapAsset:
+class _Contents:
+    """The parsed map file."""
+
     world: Layer
     us: Layer  # US states, keyed by ISO 3166-2 code (US-TX)
     extra: dict[str, Shape]  # sub-national regions drawn over the world layer (GB-SCT)
     credits: tuple[str, ...]
+
+
+class MapAsset:
+    """The map file, read when first asked for: a kiosk shows its attract screen before anyone opens
+    the map, and parsing the file is ~10 ms of a half-second start."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    @cached_property
+    def _contents(self) -> _Contents:
+        raw = json.loads(self.path.read_text(encoding="utf-8"))
+        extra = {code: _shape(code, feature) for code, feature in raw.get("extra", {}).items()}
+        credits = tuple(str(c) if not isinstance(c, dict) else c.get("text", json.dumps(c)) for c in raw.get("credits", []))
+        return _Contents(_layer(raw["world"]), _layer(raw["us"], "US-"), extra, credits)
+
+    world = property(lambda self: self._contents.world)
+    us = property(lambda self: self._contents.us)
+    extra = property(lambda self: self._contents.extra)
+    credits = property(lambda self: self._contents.credits)
 
     def countries(self) -> frozenset[str]:
         return frozenset(code for code in self.world.shapes if not code.startswith("_"))
@@ -59,10 +85,8 @@ def _layer(raw: dict, prefix: str = "") -> Layer:
 
 @cache
 def load_map_asset(path: Path) -> MapAsset:
-    raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    extra = {code: _shape(code, feature) for code, feature in raw.get("extra", {}).items()}
-    credits = tuple(str(c) if not isinstance(c, dict) else c.get("text", json.dumps(c)) for c in raw.get("credits", []))
-    return MapAsset(_layer(raw["world"]), _layer(raw["us"], "US-"), extra, credits)
+    """The map asset at `path` (one per path; its file is read on first use)."""
+    return MapAsset(path)
 
 
 @cache
