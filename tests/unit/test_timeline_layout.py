@@ -34,6 +34,13 @@ def test_dates_at_every_precision_cover_their_whole_period():
     assert end_ordinal(PartialDate(1992, 2, 26)) == day("1992-02-27")
 
 
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_a_month_known_date_ends_on_the_calendars_last_day_of_that_month(year, month):
+    following = dt.date(year + month // 12, month % 12 + 1, 1) if (year, month) != (9999, 12) else dt.date(9999, 12, 31)
+    last = following - dt.timedelta(days=1) if (year, month) != (9999, 12) else following
+    assert PartialDate(year, month).last_day() == (last.year, last.month, last.day)
+
+
 def test_the_widest_level_fits_everything_and_the_closest_shows_about_two_weeks():
     span = overall_span([day("1988-02-20")], [day("2023-03-17")])
     levels = zoom_levels(span.days, 1920)

@@ -27,6 +27,8 @@ class Position:
 
 @dataclass(frozen=True)
 class Problem:
+    """One finding in a pack: where, how serious, and what to do about it, in staff's words."""
+
     position: Position
     severity: Severity
     message: str

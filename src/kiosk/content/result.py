@@ -16,6 +16,8 @@ from kiosk.content.problems import Problem, Severity
 
 @dataclass(frozen=True)
 class LoadResult(UnpickledOnFirstRead):
+    """What reading a pack found: the pack if it is usable, every problem, its content hash."""
+
     # The translation matrix is for the validator's report; a remembered result (content/cache.py)
     # keeps it pickled (a 10,000-panel pack's 30,000 tallies took 45 ms of the kiosk's start).
     _later = ("coverage",)

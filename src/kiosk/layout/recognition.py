@@ -15,6 +15,8 @@ from kiosk.content.model import Recognition
 
 @dataclass(frozen=True)
 class PlaceStatus:
+    """Where a place stands as of a year: its group and the year of its first dated decision."""
+
     place: str
     group: str
     first_year: int | None  # None: no dated decision

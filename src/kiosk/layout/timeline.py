@@ -25,6 +25,8 @@ def end_ordinal(date: PartialDate) -> int:
 
 @dataclass(frozen=True)
 class Span:
+    """The days the timeline covers, as ordinal days (end exclusive)."""
+
     start: float  # ordinal day
     end: float  # exclusive
 
@@ -65,6 +67,8 @@ def level_for_width(levels: Sequence[float], days: float, viewport_px: float, fi
 
 @dataclass(frozen=True)
 class Cluster:
+    """Events close enough at one zoom level to share a marker."""
+
     first: int  # index into the sorted days
     count: int
     start_day: float
@@ -127,6 +131,8 @@ def label_lanes(
 
 @dataclass(frozen=True)
 class Tick:
+    """A date mark on the time axis at one zoom level."""
+
     day: int  # ordinal
     year: int
     month: int

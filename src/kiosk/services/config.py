@@ -57,6 +57,8 @@ class StationConfig:
 
 @dataclass(frozen=True)
 class ConfigResult:
+    """A station config as read: usable or not, and every problem found in the file."""
+
     config: StationConfig | None  # None when the file has errors
     problems: tuple[Problem, ...]
 

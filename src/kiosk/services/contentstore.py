@@ -43,6 +43,8 @@ class InstallError(Exception):
 
 @dataclass(frozen=True)
 class Installed:
+    """A pack version the store has put in place, and the one it replaced."""
+
     version: str
     path: Path
     previous: str | None

@@ -14,6 +14,8 @@ MIN_SCALE = 0.5  # small developer windows stay usable
 
 @dataclass(frozen=True)
 class Metrics:
+    """Sizes for one window, derived from its size and orientation."""
+
     scale: float
     portrait: bool
     touch_target: int  # smallest side of anything a visitor taps

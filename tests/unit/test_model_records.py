@@ -1,0 +1,45 @@
+"""The content model's records behave as frozen dataclasses: compared and hashed by value, immutable."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+
+from kiosk.content.model import Event, Language, LocalisedText, PartialDate, StaffNotes
+
+
+def _event(title: str = "Siege", **changes) -> Event:
+    fields = dict(id="e1", date=PartialDate(1992, 2, 25), end=None, title=LocalisedText({"en": title}, "en"),
+                  text=LocalisedText({"en": "..."}, "en"), sources=("s1",))
+    return Event(**{**fields, **changes})
+
+
+def test_records_with_the_same_fields_are_equal_and_hash_alike():
+    assert _event() == _event()
+    assert hash(_event()) == hash(_event())
+    assert len({_event(), _event()}) == 1
+    assert _event() != _event("Other")
+    assert _event() != _event(staff=StaffNotes(notes="checked"))
+
+
+def test_records_of_different_kinds_are_never_equal():
+    assert Language("en", "English") != StaffNotes()
+    assert (Language("en", "English") == "en") is False
+
+
+def test_records_cannot_be_changed_but_can_be_copied_with_changes():
+    event = _event()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        event.id = "e2"  # type: ignore[misc]
+    assert dataclasses.replace(event, id="e2").id == "e2"
+    assert event.id == "e1"
+
+
+def test_a_records_repr_names_its_fields():
+    assert repr(Language("en", "English")) == "Language(code='en', name='English', missing='error', locale='')"
+
+
+def test_records_survive_pickling_unchanged():
+    assert pickle.loads(pickle.dumps(_event())) == _event()
