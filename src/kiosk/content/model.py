@@ -9,42 +9,10 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping, dataclass_transform
+from typing import Mapping
 
 from kiosk.content.deferred import UnpickledOnFirstRead
-
-
-class Record:
-    """Equality, hashing and a readable repr from a dataclass's fields, as `@dataclass` would write them.
-
-    Shared rather than generated: `@dataclass` compiles each method it writes for each class, and the
-    model is imported before a kiosk's first frame (to unpickle the remembered pack). Generating only
-    `__init__` and the frozen guards halves that (~12 ms of a 0.45 s start). The model's classes are
-    `@record`: frozen dataclasses with these three methods.
-    """
-
-    __slots__ = ()
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
-        return f"{self.__class__.__qualname__}({fields})"
-
-
-@dataclass_transform(frozen_default=True)
-def record(cls):
-    """A frozen dataclass whose equality, hash and repr come from `Record`."""
-    return dataclass(frozen=True, eq=False, repr=False)(cls)
+from kiosk.records import Record, record
 
 
 @record

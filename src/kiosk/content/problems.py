@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from kiosk.records import Record, record
+
 
 class Severity(enum.Enum):
     ERROR = "error"  # the pack cannot be shown
@@ -25,8 +27,8 @@ class Position:
         return self.file
 
 
-@dataclass(frozen=True)
-class Problem:
+@record
+class Problem(Record):
     """One finding in a pack: where, how serious, and what to do about it, in staff's words."""
 
     position: Position

@@ -6,16 +6,16 @@ remembered pack, reports) does not import the validator.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.deferred import UnpickledOnFirstRead
 from kiosk.content.model import Pack
 from kiosk.content.problems import Problem, Severity
+from kiosk.records import Record, record
 
 
-@dataclass(frozen=True)
-class LoadResult(UnpickledOnFirstRead):
+@record
+class LoadResult(UnpickledOnFirstRead, Record):
     """What reading a pack found: the pack if it is usable, every problem, its content hash."""
 
     # The translation matrix is for the validator's report; a remembered result (content/cache.py)

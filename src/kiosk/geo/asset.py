@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
+from kiosk.records import Record, record
 
-@dataclass(frozen=True)
-class Shape:
+
+@record
+class Shape(Record):
     """One place on the map: its outline, bounds, label point and name."""
 
     code: str
@@ -23,16 +24,16 @@ class Shape:
     name: str  # English name from the map data
 
 
-@dataclass(frozen=True)
-class Layer:
+@record
+class Layer(Record):
     """A set of shapes drawn in one coordinate system (the world, or the US inset)."""
 
     view_box: tuple[float, float, float, float]
     shapes: dict[str, Shape]
 
 
-@dataclass(frozen=True)
-class _Contents:
+@record
+class _Contents(Record):
     """The parsed map file."""
 
     world: Layer

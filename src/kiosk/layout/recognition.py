@@ -7,14 +7,14 @@ the research could not find.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from kiosk.content.model import Recognition
+from kiosk.records import Record, record
 
 
-@dataclass(frozen=True)
-class PlaceStatus:
+@record
+class PlaceStatus(Record):
     """Where a place stands as of a year: its group and the year of its first dated decision."""
 
     place: str

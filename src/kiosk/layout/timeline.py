@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 from typing import Sequence
 
 from kiosk.content.model import PartialDate
+from kiosk.records import Record, record
 
 
 def ordinal(date: PartialDate) -> int:
@@ -23,8 +23,8 @@ def end_ordinal(date: PartialDate) -> int:
     return dt.date(*date.last_day()).toordinal() + 1
 
 
-@dataclass(frozen=True)
-class Span:
+@record
+class Span(Record):
     """The days the timeline covers, as ordinal days (end exclusive)."""
 
     start: float  # ordinal day
@@ -65,8 +65,8 @@ def level_for_width(levels: Sequence[float], days: float, viewport_px: float, fi
     return best
 
 
-@dataclass(frozen=True)
-class Cluster:
+@record
+class Cluster(Record):
     """Events close enough at one zoom level to share a marker."""
 
     first: int  # index into the sorted days
@@ -129,8 +129,8 @@ def label_lanes(
     return assigned
 
 
-@dataclass(frozen=True)
-class Tick:
+@record
+class Tick(Record):
     """A date mark on the time axis at one zoom level."""
 
     day: int  # ordinal

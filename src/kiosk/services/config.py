@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kiosk.records import Record, record
 
 if TYPE_CHECKING:
     from kiosk.content.problems import Problem
 
 
-@dataclass(frozen=True)
-class StationConfig:
+@record
+class StationConfig(Record):
     """Every setting of one terminal, with defaults; paths are absolute."""
 
     source: Path | None = None  # the file it came from, None for defaults
@@ -55,8 +57,8 @@ class StationConfig:
         return Path(tempfile.gettempdir()) / "kiosk.lock"
 
 
-@dataclass(frozen=True)
-class ConfigResult:
+@record
+class ConfigResult(Record):
     """A station config as read: usable or not, and every problem found in the file."""
 
     config: StationConfig | None  # None when the file has errors

@@ -20,11 +20,11 @@ import stat
 import tempfile
 import time
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from kiosk.content import LoadResult
+from kiosk.records import Record, record
 
 try:
     import fcntl
@@ -41,8 +41,8 @@ class InstallError(Exception):
     """A pack that cannot be installed, said for staff; nothing in the store was changed."""
 
 
-@dataclass(frozen=True)
-class Installed:
+@record
+class Installed(Record):
     """A pack version the store has put in place, and the one it replaced."""
 
     version: str

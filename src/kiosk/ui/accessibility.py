@@ -8,14 +8,14 @@ screen's content moves into the reach zone, the lower part of the screen a seate
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from kiosk.records import Record, record
 
 TEXT_SCALE = 1.5  # at least 1.5x, the issue's floor; the layout is tested at this size in every language
 MIN_REACH_ZONE = 0.4  # below this the screens have no room left for their content
 
 
-@dataclass(frozen=True)
-class AccessibilityOptions:
+@record
+class AccessibilityOptions(Record):
     """Per station. `reach_zone`: the share of the screen's height, from the bottom, that a visitor in a
     wheelchair can reach (1.0: all of it, a screen mounted low). `patience`: how many times the usual
     idle time accessibility mode waits before asking "still there?"."""

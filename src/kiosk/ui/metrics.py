@@ -6,14 +6,14 @@ scales everything by two. Touch targets stay at least 20 mm on a typical 43-55" 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from kiosk.records import Record, record
 
 REFERENCE_SHORT_SIDE = 1080.0
 MIN_SCALE = 0.5  # small developer windows stay usable
 
 
-@dataclass(frozen=True)
-class Metrics:
+@record
+class Metrics(Record):
     """Sizes for one window, derived from its size and orientation."""
 
     scale: float

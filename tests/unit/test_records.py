@@ -1,4 +1,4 @@
-"""The content model's records behave as frozen dataclasses: compared and hashed by value, immutable."""
+"""The kiosk's records (kiosk.records) behave as frozen dataclasses: compared and hashed by value, immutable."""
 
 from __future__ import annotations
 
@@ -43,3 +43,12 @@ def test_a_records_repr_names_its_fields():
 
 def test_records_survive_pickling_unchanged():
     assert pickle.loads(pickle.dumps(_event())) == _event()
+
+
+def test_a_record_must_extend_record_so_its_methods_are_not_lost():
+    from kiosk.records import record
+
+    with pytest.raises(TypeError, match="must extend Record"):
+        @record
+        class Loose:
+            name: str
