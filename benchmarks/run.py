@@ -132,9 +132,14 @@ def _startup_md(results: dict) -> list[str]:
     for key, label in (("minimal_window", "minimal Qt Quick window (floor)"), ("kiosk", "kiosk, bundled exhibit"), ("frozen", "kiosk, frozen build (dist/kiosk)")):
         if key in startup:
             row = startup[key]
-            ratio = "1.00" if key == "minimal_window" else f"{row['median_s'] / startup['minimal_window']['median_s']:.2f}"
-            rows.append([label, row["runs"], f"{row['median_s']:.3f}", f"{row['min_s']:.3f}", row["rss_mib"], ratio])
-    lines = ["### Start-up to the first frame"] + _table(["process", "runs", "median (s)", "best (s)", "resident at first frame (MiB)", "x floor"], rows)
+            floor = startup["minimal_window"]
+            ratio = "1.00" if key == "minimal_window" else f"{row['median_s'] / floor['median_s']:.2f}"
+            cpu = "1.00" if key == "minimal_window" else f"{row['cpu_s'] / floor['cpu_s']:.2f}"
+            rows.append([label, row["runs"], f"{row['median_s']:.3f}", f"{row['min_s']:.3f}", row["rss_mib"], ratio,
+                         f"{row['cpu_s']:.3f}", cpu])
+    lines = ["### Start-up to the first frame"] + _table(
+        ["process", "runs", "median (s)", "best (s)", "resident at first frame (MiB)", "x floor", "CPU, whole run (s)",
+         "CPU x floor"], rows)
     if "frozen" not in startup:
         lines.append("\nNo `dist/kiosk/kiosk` in this checkout during the run: the frozen figure comes from the packaging build.")
     scale = results.get("startup_scale")
@@ -183,7 +188,11 @@ def _soak_md(results: dict) -> list[str]:
          "slope (KiB/navigation)", "fitted growth (MiB)", "None refcount change", "items in the window", "Qt warnings"], rows)
     printed = [f"- {pace}: {count} x `{text}`" for pace, row in results["soak"].items()
                for text, count in row.get("qt_warning_texts", {}).items()]
-    return lines + (["", "Qt warnings printed during the soak:", ""] + printed if printed else [])
+    lines += ["", "Qt warnings printed during the soak:", ""] + printed if printed else []
+    moved = [f"- {pace}, navigations {span}: " + ", ".join(f"`{holder}` {change:+d}" for holder, change in changes.items())
+             for pace, row in results["soak"].items() for span, changes in row.get("none_holders_change", {}).items()]
+    return lines + (["", "Where `None`'s count moved between two readings, the holders whose references changed:", ""]
+                    + moved if moved else [])
 
 
 def targets(results: dict) -> list[tuple[str, bool | None, str]]:

@@ -76,6 +76,36 @@ def _rounds(kiosk, clock, ticker, languages: list[str]):
         yield "round end", None
 
 
+def none_holders() -> dict[str, int]:
+    """References to `None` held by objects Python's collector tracks, summed by a short description of
+    the holder (a dict by its keys that hold None, a function by name ...). Only a diagnostic: C++
+    wrappers and untracked tuples are not seen, so this does not add up to `sys.getrefcount(None)`;
+    but when that count changes between two readings, the difference here usually names the holder."""
+    import types
+
+    held: dict[str, int] = {}
+    for holder in gc.get_referrers(None):
+        if isinstance(holder, dict):
+            keys = sorted(str(key) for key, value in holder.items() if value is None)
+            count, label = len(keys) + (None in holder), "dict " + ",".join(keys[:6])
+        elif isinstance(holder, (list, tuple)):
+            count = sum(1 for item in holder if item is None)
+            label = f"{type(holder).__name__} of {len(holder)}: " + ",".join(type(i).__name__ for i in holder[:4])
+        elif isinstance(holder, types.FunctionType):
+            count, label = 1, "function " + holder.__qualname__
+        elif isinstance(holder, types.FrameType):
+            count, label = 1, "frame " + holder.f_code.co_name
+        else:
+            count, label = 1, type(holder).__qualname__
+        held[label] = held.get(label, 0) + count
+    return held
+
+
+def _changed(before: dict[str, int], after: dict[str, int], most: int = 12) -> dict[str, int]:
+    change = {k: after.get(k, 0) - before.get(k, 0) for k in before.keys() | after.keys()}
+    return dict(sorted(((k, v) for k, v in change.items() if v), key=lambda kv: -abs(kv[1]))[:most])
+
+
 def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080)) -> dict:
     from kiosk.content import load_pack
     from kiosk.geo.asset import load_map_asset
@@ -111,6 +141,7 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
     # Settled readings at round ends: after warm-up, then at each further quarter of the run.
     checkpoints = [warmup + (navigations - warmup) * q // 4 for q in range(4)]
     settled: list[dict] = []
+    holders: list[dict[str, int]] = []  # none_holders() at each settled reading
     state = {"done": 0, "next": time.perf_counter() + 0.5, "settling": 0.0, "last_frame": 0.0, "first_frame": 0.0, "acted": 0.0}
 
     def swapped() -> None:
@@ -126,8 +157,10 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
         items = count_items(window)
         gc.collect()
         rss = rss_bytes()
+        none_count = sys.getrefcount(None)
+        holders.append(none_holders())
         settled.append({"navigation": state["done"], "rss_mib": round(rss / 2**20, 2),
-                        "none_refcount": sys.getrefcount(None), "items": items})
+                        "none_refcount": none_count, "items": items})
         samples.append((state["done"], rss))
 
     def tick() -> None:
@@ -204,6 +237,11 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
         "fitted_growth_mib": round(per_nav * (done[0] - warmup) / 2**20, 2),
         "slope_second_half_kib_per_nav": round(slope(measured[half:]) / 1024, 4),
         "none_refcount_change": end[1] - warm[1],
+        # When the count moved: whose references to None changed, between the readings where it moved.
+        "none_holders_change": {
+            f"{a['navigation']}->{b['navigation']}": _changed(holders[i], holders[i + 1])
+            for i, (a, b) in enumerate(zip(settled, settled[1:])) if a["none_refcount"] != b["none_refcount"]
+        },
         "items_after_warmup": warm[2],
         "items_end": end[2],
         "qt_warnings": sum(warnings.values()),

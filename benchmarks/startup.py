@@ -8,6 +8,7 @@ The floor is a window with one rectangle and one text, on the same PySide6, rend
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -56,22 +57,32 @@ def _environment(cache: Path | None = None) -> dict[str, str]:
     return env
 
 
-def _one(command: list[str], cache: Path | None = None) -> tuple[float, int]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _one(command: list[str], cache: Path | None = None) -> tuple[float, int, float]:
+    """Seconds to the first frame, resident bytes then, and the CPU seconds the whole run used (it quits
+    at the first frame): on a shared machine the CPU time moves less than the wall clock."""
+    cpu = _children_cpu()
     started = time.time()
     run = subprocess.run(command, capture_output=True, text=True, env=_environment(cache), timeout=600)
+    cpu = _children_cpu() - cpu
     for line in run.stdout.splitlines():
         if line.startswith("first-frame "):
             _, stamp, _, rss = line.split()
-            return float(stamp) - started, int(rss)
+            return float(stamp) - started, int(rss), cpu
     raise RuntimeError(f"no first frame reported by {command}: {run.stdout[-500:]} {run.stderr[-2000:]}")
 
 
-def _stats(samples: list[tuple[float, int]]) -> dict:
-    seconds = [s for s, _ in samples]
+def _stats(samples: list[tuple[float, int, float]]) -> dict:
+    seconds = [s for s, _, _ in samples]
     return {
         "median_s": round(statistics.median(seconds), 3),
         "min_s": round(min(seconds), 3),
-        "rss_mib": round(statistics.median(r for _, r in samples) / 2**20, 1),
+        "cpu_s": round(statistics.median(c for _, _, c in samples), 3),
+        "rss_mib": round(statistics.median(r for _, r, _ in samples) / 2**20, 1),
         "runs": len(samples),
     }
 
@@ -86,7 +97,7 @@ def measure_interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, 
     each alike."""
     for command in commands.values():
         _one(command)  # warm the file cache
-    samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+    samples: dict[str, list[tuple[float, int, float]]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
             samples[name].append(_one(command))
