@@ -12,6 +12,7 @@ The file size is bounded before the file is even read.
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,10 +113,13 @@ _FRIENDLY = {
 }
 
 
-def read_bytes(path: Path, rel: str, log: ProblemLog, limit: int = MAX_FILE_BYTES) -> bytes | None:
-    """The file's bytes, refusing large files before reading them."""
+def read_bytes(
+    path: Path | str, rel: str, log: ProblemLog, limit: int = MAX_FILE_BYTES, size: int | None = None
+) -> bytes | None:
+    """The file's bytes, refusing large files before reading them. `size`: the caller has just looked."""
     try:
-        size = path.stat().st_size
+        if size is None:
+            size = os.stat(path).st_size
         if size > limit:
             log.error(
                 Position(rel),
@@ -123,7 +127,7 @@ def read_bytes(path: Path, rel: str, log: ProblemLog, limit: int = MAX_FILE_BYTE
                 "split it into smaller files or remove pasted content",
             )
             return None
-        with path.open("rb") as stream:
+        with open(path, "rb") as stream:
             # A read of `limit` bytes would allocate all 5 MB first (most of the cost of reading a panel).
             data = stream.read(size + 1)
             if len(data) > size:  # the file grew since: read on, up to the limit as before
