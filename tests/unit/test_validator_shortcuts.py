@@ -90,3 +90,13 @@ def test_a_required_file_that_is_a_folder_is_missing(pack):
     os.remove(pack / "ui.yaml")
     (pack / "ui.yaml").mkdir()
     assert "ui.yaml: error: this file is missing from the content folder" in errors(pack)
+
+
+def test_keys_kept_as_text_and_place_still_read_as_nodes():
+    # A block keeps each key as (text, line, column, quoted, value); `pairs` makes the key nodes.
+    for text in ('a: 1\n"b": {c: 2}\n', 'a: 1\n"b": {c: 2} # note\n'):
+        node = parse_text(text, "f.yaml", ProblemLog())
+        assert [(k.file, k.value, k.line, k.column, k.quoted) for k, _ in node.pairs] == [
+            ("f.yaml", "a", 1, 1, False), ("f.yaml", "b", 2, 1, True)
+        ]
+        assert node.pairs[1][1].pairs[0][0].column == 7

@@ -157,7 +157,7 @@ def _convert_ui(node: Node | None, ctx: Context) -> dict[str, LocalisedText]:
                 ctx.log.error(value.position, f"the {language} text of `{key.value}` must contain the placeholders {names}", f"for example: {spec.example}")
         texts[key.value] = text
     for key, spec in UI_STRINGS.items():
-        if key not in texts and not any(k.value == key for k, _ in node.pairs):
+        if key not in texts and node.get(key) is None:
             ctx.log.error(Position(node.file, 1, 1), f"ui.yaml lacks the interface text `{key}`", f'for example: {key}: {{en: "{spec.example}"}}')
     return texts
 

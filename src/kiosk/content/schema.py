@@ -208,21 +208,21 @@ class Text(FieldType):
         languages = ctx.languages
         texts: dict[str, str] = {}
         drafts: set[str] = set()
-        for key, value in node.pairs:
-            language = key.value
+        file = node.file
+        for language, line, column, _, value in node.entries:
             if "(draft)" in language:  # checked first: the pattern is only worth matching on drafts
                 draft = _DRAFT_KEY.match(language)
                 if draft:
                     language = draft.group("language")
                     if language in texts or language in drafts:
-                        ctx.log.error(key.position, f"the {language} text is given twice (once as a draft)")
+                        ctx.log.error(Position(file, line, column), f"the {language} text is given twice (once as a draft)")
                         continue
                     drafts.add(language)
             if languages and language not in languages:
-                if (key.file, language) not in ctx.unknown_languages:  # once per file, not once per text
-                    ctx.unknown_languages.add((key.file, language))
+                if (file, language) not in ctx.unknown_languages:  # once per file, not once per text
+                    ctx.unknown_languages.add((file, language))
                     hint = suggestion(language, languages) or "the exhibit's languages are " + ", ".join(languages)
-                    ctx.log.error(key.position, f"`{language}` is not one of the exhibit's languages", hint)
+                    ctx.log.error(Position(file, line, column), f"`{language}` is not one of the exhibit's languages", hint)
                 continue
             text = value.value.strip() if isinstance(value, Scalar) else ""
             if not text:
@@ -235,7 +235,7 @@ class Text(FieldType):
                     "shorten it or split it",
                 )
             if language in texts:
-                ctx.log.error(key.position, f"the {language} text is given twice (once as a draft)")
+                ctx.log.error(Position(file, line, column), f"the {language} text is given twice (once as a draft)")
                 continue
             texts[language] = text
         if self.every_language:
@@ -361,7 +361,7 @@ class MapOf(FieldType):
             _wrong(node, ctx, self.describe)
             return None
         result = {}
-        for key, value in node.pairs:
+        for key, value in node.pairs:  # keys as nodes: the key's own type checks them
             name = self.key.convert(key, ctx)
             converted = self.value.convert(value, ctx)
             if name is not None and converted is not None:
@@ -426,12 +426,11 @@ class Record(FieldType):
         fields = self.fields
         values: dict[str, Any] = {}
         nodes: dict[str, Node] = {}
-        for key, value in node.pairs:
-            name = key.value
+        for name, line, column, _, value in node.entries:
             spec = fields.get(name)
             if spec is None:
                 hint = suggestion(name, fields) or "allowed here: " + ", ".join(fields)
-                ctx.log.error(key.position, f"`{_short(name)}` is not a known field of {self.name}", hint)
+                ctx.log.error(Position(node.file, line, column), f"`{_short(name)}` is not a known field of {self.name}", hint)
                 continue
             nodes[name] = value
             values[name] = spec.type.convert(value, ctx)

@@ -48,14 +48,25 @@ class Scalar(Node):
     quoted: bool = False
 
 
+# A key of a block, kept as its text and place rather than as a Scalar: a large pack has hundreds of
+# thousands of keys, and only a problem needs one as a node (`Mapping.pairs` makes them).
+Entry = tuple[str, int, int, bool, Node]  # key, line, column, whether the key is quoted, the value's node
+
+
 @dataclass(slots=True)
 class Mapping(Node):
-    pairs: list[tuple[Scalar, Node]] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)  # one per distinct key, in the file's order
+
+    @property
+    def pairs(self) -> list[tuple[Scalar, Node]]:
+        """Each key as a Scalar node, with its value's node."""
+        file = self.file
+        return [(Scalar(file, line, column, key, quoted), value) for key, line, column, quoted, value in self.entries]
 
     def get(self, key: str) -> Node | None:
-        for k, v in self.pairs:
-            if k.value == key:
-                return v
+        for name, _, _, _, value in self.entries:
+            if name == key:
+                return value
         return None
 
 
@@ -232,35 +243,38 @@ class _Composer:
     def mapping(self, start, depth: int) -> Mapping:
         mark = start.start_mark
         mapping = Mapping(self.rel, mark.line + 1, mark.column + 1)
-        pairs = mapping.pairs
+        entries = mapping.entries
         first_lines: dict[str, int] = {}  # key -> the line it first appears on
-        next_event, unmarked, rel = self.next_event, self.unmarked, self.rel  # locals: read on every event
+        next_event, unmarked = self.next_event, self.unmarked  # locals: read on every event
         while True:
             event = next_event()
             cls = event.__class__
             if cls is _MAP_END:
                 return mapping
-            if cls is _SCALAR and unmarked:  # the same Scalar as `node` makes, one call less per key
+            if cls is _SCALAR and unmarked:  # the key as `node` would read it, without making a Scalar
                 mark = event.start_mark
-                key = Scalar(rel, mark.line + 1, mark.column + 1, event.value, event.style in _QUOTED_STYLES)
+                key, line, column, quoted = event.value, mark.line + 1, mark.column + 1, event.style in _QUOTED_STYLES
             else:
-                key = self.node(event, depth)
-            if key.__class__ is not Scalar:
-                self.log.error(key.position, "a name before a colon must be a plain word, not a list or block")
-                raise _Refused
-            first = first_lines.get(key.value)
+                node = self.node(event, depth)
+                if node.__class__ is not Scalar:
+                    self.log.error(node.position, "a name before a colon must be a plain word, not a list or block")
+                    raise _Refused
+                key, line, column, quoted = node.value, node.line, node.column, node.quoted
+            first = first_lines.get(key)
             if first is None:
-                first_lines[key.value] = key.line
+                first_lines[key] = line
                 event = next_event()
-                if event.__class__ is _SCALAR and unmarked:  # and per value
+                if event.__class__ is _SCALAR and unmarked:  # the same Scalar as `node` makes, one call less
                     mark = event.start_mark
-                    value = Scalar(rel, mark.line + 1, mark.column + 1, event.value, event.style in _QUOTED_STYLES)
+                    value = Scalar(self.rel, mark.line + 1, mark.column + 1, event.value, event.style in _QUOTED_STYLES)
                 else:
                     value = self.node(event, depth)
-                pairs.append((key, value))
+                entries.append((key, line, column, quoted, value))
             else:  # reported before anything in its value; the value is read on and dropped, the first one kept
                 self.log.error(
-                    key.position, f"`{key.value}` appears twice in this block (first on line {first})", "keep one of them"
+                    Position(self.rel, line, column),
+                    f"`{key}` appears twice in this block (first on line {first})",
+                    "keep one of them",
                 )
                 self.node(self.next_event(), depth)
 
