@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from kiosk.content.model import LocalisedText, PartialDate
+from kiosk.content.model import _localised_text as _checked_localised_text
 from kiosk.content.problems import Position, ProblemLog
 from kiosk.content.yamlread import Mapping, Node, Scalar, Sequence
 
@@ -61,10 +63,14 @@ class Context:
         return self.languages[0] if self.languages else ""
 
     def tallies(self, file: str) -> list[tuple[str, list[int]]]:
-        """Each language of the pack with its coverage tally in `file` ([reviewed, draft, missing])."""
+        """Each language of the pack (its code interned, as `LocalisedText` keeps it) with its coverage
+        tally in `file` ([reviewed, draft, missing])."""
         known = self._file_tallies.get(file)
         if known is None or known[0] is not self.languages:
-            tallies = [(language, self.coverage.setdefault((file, language), [0, 0, 0])) for language in self.languages]
+            tallies = [
+                (language, self.coverage.setdefault((file, language), [0, 0, 0]))
+                for language in map(sys.intern, self.languages)
+            ]
             known = self._file_tallies[file] = (self.languages, tallies)
         return known[1]
 
@@ -201,6 +207,38 @@ class Text(FieldType):
         self.describe = f"text in each language of the exhibit (at most {max_chars} characters)"
 
     def convert(self, node: Node, ctx: Context) -> LocalisedText | None:
+        if node.__class__ is Mapping and self.every_language:
+            text = self._usual_case(node, ctx)
+            if text is not None:
+                return text
+        return self._in_full(node, ctx)
+
+    def _usual_case(self, node: Mapping, ctx: Context) -> LocalisedText | None:
+        """The text when it is written the usual way, else None (and nothing logged or counted).
+
+        The usual way: every language of the pack, in the pack's order, each a text within the limit,
+        none a draft. A large pack has a hundred thousand such texts; anything else goes to `_in_full`,
+        which gives the same result for these (tests/unit/test_text_fast_path.py).
+        """
+        entries = node.entries
+        tallies = ctx.tallies(node.file)
+        if not entries or len(entries) != len(tallies):
+            return None
+        max_chars = self.max_chars
+        texts: dict[str, str] = {}
+        for (key, _, _, _, value), (language, _) in zip(entries, tallies):
+            if key != language or value.__class__ is not Scalar:
+                return None
+            text = value.value.strip()
+            if not text or len(text) > max_chars:
+                return None
+            texts[language] = text
+        for _, tally in tallies:
+            tally[0] += 1  # reviewed
+        # Checked and copied here, with the interned codes: what LocalisedText's own checks would do.
+        return _checked_localised_text(texts, tallies[0][0], _NO_DRAFTS)
+
+    def _in_full(self, node: Node, ctx: Context) -> LocalisedText | None:
         if not isinstance(node, Mapping):
             example = f'{ctx.default_language or "en"}: "{_short(node.value, 30)}"' if isinstance(node, Scalar) else ""
             _wrong(node, ctx, "text for each language", f"write it on its own line as `{example}`" if example else "")
