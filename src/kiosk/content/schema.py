@@ -454,6 +454,7 @@ class Record(FieldType):
     def __init__(self, name: str, fields: list[Field], check: Callable[[Values, Context], None] | None = None) -> None:
         self.name = name
         self.fields = {f.name: f for f in fields}
+        self._required = [f for f in self.fields.values() if f.required]  # checked when a field is left out
         self.check = check
         self.describe = f"a block describing {name}"
 
@@ -473,8 +474,8 @@ class Record(FieldType):
             nodes[name] = value
             values[name] = spec.type.convert(value, ctx)
         if len(nodes) < len(fields):  # some field is left out: is it a required one?
-            for spec in fields.values():
-                if spec.required and spec.name not in nodes:
+            for spec in self._required:
+                if spec.name not in nodes:
                     ctx.log.error(node.position, f"{self.name} needs `{spec.name}`", spec.help)
         result = Values(node, values, nodes)
         if self.check is not None:
