@@ -166,8 +166,14 @@ def _convert_ui(node: Node | None, ctx: Context) -> dict[str, LocalisedText]:
 # Building the frozen model. Only called when there are no errors, so required values are present.
 
 
+_NO_STAFF_NOTES = StaffNotes()  # frozen, so the many facts without any can share one, as the model's default does
+
+
 def _staff(values: Values) -> StaffNotes:
-    return StaffNotes(values.get("confidence", ""), values.get("notes", ""), tuple(values.get("disputes", ())))
+    confidence, notes, disputes = values.get("confidence", ""), values.get("notes", ""), values.get("disputes", ())
+    if not (confidence or notes or disputes):
+        return _NO_STAFF_NOTES
+    return StaffNotes(confidence, notes, tuple(disputes))
 
 
 def _build(root: Path, draft: Draft, ctx: Context, digest: str) -> Pack:

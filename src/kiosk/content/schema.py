@@ -318,11 +318,12 @@ class PlainOrText(Text):
 
     def __init__(self, max_chars: int) -> None:
         super().__init__(max_chars)
+        self.plain = Plain(max_chars)
         self.describe = f"the same text for every language, or a text per language (at most {max_chars} characters)"
 
     def convert(self, node: Node, ctx: Context) -> LocalisedText | None:
         if isinstance(node, Scalar):
-            value = Plain(self.max_chars).convert(node, ctx)
+            value = self.plain.convert(node, ctx)
             if value is None:
                 return None
             languages = ctx.languages or ("",)
