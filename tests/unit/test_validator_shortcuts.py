@@ -3,6 +3,7 @@ counts worked out once for every figure, folders resolved once for every file, s
 when a file cannot hold anchors, tags or comments, positions made only for problems."""
 
 import os
+import shutil
 
 from kiosk.content import Severity, load_pack
 from kiosk.content.problems import Position, ProblemLog
@@ -68,3 +69,34 @@ def test_a_file_is_read_whole_up_to_the_limit(tmp_path):
     assert read_bytes(path, "f.yaml", log, limit=10) is None
     assert [p.position for p in log.problems] == [Position("f.yaml")]
     assert MAX_FILE_BYTES >= 1_000_000
+
+
+def test_a_panels_folder_linked_from_outside_is_refused_file_by_file(pack, tmp_path):
+    # Panel files are read after one lstat each; the folder they sit in must still lie inside the pack.
+    outside = tmp_path / "elsewhere"
+    shutil.move(pack / "panels", outside)
+    os.symlink(outside, pack / "panels", target_is_directory=True)
+    assert "panels/01-first.yaml: error: this file is a link to a place outside the content folder (copy the file in)" \
+        in errors(pack)
+
+
+def test_a_panel_linked_to_a_file_inside_the_pack_is_read(pack):
+    os.rename(pack / "panels" / "01-first.yaml", pack / "first.txt")
+    os.symlink(pack / "first.txt", pack / "panels" / "01-first.yaml")
+    assert errors(pack) == []
+
+
+def test_a_required_file_that_is_a_folder_is_missing(pack):
+    os.remove(pack / "ui.yaml")
+    (pack / "ui.yaml").mkdir()
+    assert "ui.yaml: error: this file is missing from the content folder" in errors(pack)
+
+
+def test_keys_kept_as_text_and_place_still_read_as_nodes():
+    # A block keeps each key as (text, line, column, quoted, value); `pairs` makes the key nodes.
+    for text in ('a: 1\n"b": {c: 2}\n', 'a: 1\n"b": {c: 2} # note\n'):
+        node = parse_text(text, "f.yaml", ProblemLog())
+        assert [(k.file, k.value, k.line, k.column, k.quoted) for k, _ in node.pairs] == [
+            ("f.yaml", "a", 1, 1, False), ("f.yaml", "b", 2, 1, True)
+        ]
+        assert node.pairs[1][1].pairs[0][0].column == 7

@@ -157,7 +157,7 @@ def _convert_ui(node: Node | None, ctx: Context) -> dict[str, LocalisedText]:
                 ctx.log.error(value.position, f"the {language} text of `{key.value}` must contain the placeholders {names}", f"for example: {spec.example}")
         texts[key.value] = text
     for key, spec in UI_STRINGS.items():
-        if key not in texts and not any(k.value == key for k, _ in node.pairs):
+        if key not in texts and node.get(key) is None:
             ctx.log.error(Position(node.file, 1, 1), f"ui.yaml lacks the interface text `{key}`", f'for example: {key}: {{en: "{spec.example}"}}')
     return texts
 
@@ -166,8 +166,14 @@ def _convert_ui(node: Node | None, ctx: Context) -> dict[str, LocalisedText]:
 # Building the frozen model. Only called when there are no errors, so required values are present.
 
 
+_NO_STAFF_NOTES = StaffNotes()  # frozen, so the many facts without any can share one, as the model's default does
+
+
 def _staff(values: Values) -> StaffNotes:
-    return StaffNotes(values.get("confidence", ""), values.get("notes", ""), tuple(values.get("disputes", ())))
+    confidence, notes, disputes = values.get("confidence", ""), values.get("notes", ""), values.get("disputes", ())
+    if not (confidence or notes or disputes):
+        return _NO_STAFF_NOTES
+    return StaffNotes(confidence, notes, tuple(disputes))
 
 
 def _build(root: Path, draft: Draft, ctx: Context, digest: str) -> Pack:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from kiosk.content.model import LocalisedText, PartialDate
+from kiosk.content.model import _localised_text as _checked_localised_text
 from kiosk.content.problems import Position, ProblemLog
 from kiosk.content.yamlread import Mapping, Node, Scalar, Sequence
 
@@ -61,10 +63,14 @@ class Context:
         return self.languages[0] if self.languages else ""
 
     def tallies(self, file: str) -> list[tuple[str, list[int]]]:
-        """Each language of the pack with its coverage tally in `file` ([reviewed, draft, missing])."""
+        """Each language of the pack (its code interned, as `LocalisedText` keeps it) with its coverage
+        tally in `file` ([reviewed, draft, missing])."""
         known = self._file_tallies.get(file)
         if known is None or known[0] is not self.languages:
-            tallies = [(language, self.coverage.setdefault((file, language), [0, 0, 0])) for language in self.languages]
+            tallies = [
+                (language, self.coverage.setdefault((file, language), [0, 0, 0]))
+                for language in map(sys.intern, self.languages)
+            ]
             known = self._file_tallies[file] = (self.languages, tallies)
         return known[1]
 
@@ -201,6 +207,38 @@ class Text(FieldType):
         self.describe = f"text in each language of the exhibit (at most {max_chars} characters)"
 
     def convert(self, node: Node, ctx: Context) -> LocalisedText | None:
+        if node.__class__ is Mapping and self.every_language:
+            text = self._usual_case(node, ctx)
+            if text is not None:
+                return text
+        return self._in_full(node, ctx)
+
+    def _usual_case(self, node: Mapping, ctx: Context) -> LocalisedText | None:
+        """The text when it is written the usual way, else None (and nothing logged or counted).
+
+        The usual way: every language of the pack, in the pack's order, each a text within the limit,
+        none a draft. A large pack has a hundred thousand such texts; anything else goes to `_in_full`,
+        which gives the same result for these (tests/unit/test_text_fast_path.py).
+        """
+        entries = node.entries
+        tallies = ctx.tallies(node.file)
+        if not entries or len(entries) != len(tallies):
+            return None
+        max_chars = self.max_chars
+        texts: dict[str, str] = {}
+        for (key, _, _, _, value), (language, _) in zip(entries, tallies):
+            if key != language or value.__class__ is not Scalar:
+                return None
+            text = value.value.strip()
+            if not text or len(text) > max_chars:
+                return None
+            texts[language] = text
+        for _, tally in tallies:
+            tally[0] += 1  # reviewed
+        # Checked and copied here, with the interned codes: what LocalisedText's own checks would do.
+        return _checked_localised_text(texts, tallies[0][0], _NO_DRAFTS)
+
+    def _in_full(self, node: Node, ctx: Context) -> LocalisedText | None:
         if not isinstance(node, Mapping):
             example = f'{ctx.default_language or "en"}: "{_short(node.value, 30)}"' if isinstance(node, Scalar) else ""
             _wrong(node, ctx, "text for each language", f"write it on its own line as `{example}`" if example else "")
@@ -208,21 +246,21 @@ class Text(FieldType):
         languages = ctx.languages
         texts: dict[str, str] = {}
         drafts: set[str] = set()
-        for key, value in node.pairs:
-            language = key.value
+        file = node.file
+        for language, line, column, _, value in node.entries:
             if "(draft)" in language:  # checked first: the pattern is only worth matching on drafts
                 draft = _DRAFT_KEY.match(language)
                 if draft:
                     language = draft.group("language")
                     if language in texts or language in drafts:
-                        ctx.log.error(key.position, f"the {language} text is given twice (once as a draft)")
+                        ctx.log.error(Position(file, line, column), f"the {language} text is given twice (once as a draft)")
                         continue
                     drafts.add(language)
             if languages and language not in languages:
-                if (key.file, language) not in ctx.unknown_languages:  # once per file, not once per text
-                    ctx.unknown_languages.add((key.file, language))
+                if (file, language) not in ctx.unknown_languages:  # once per file, not once per text
+                    ctx.unknown_languages.add((file, language))
                     hint = suggestion(language, languages) or "the exhibit's languages are " + ", ".join(languages)
-                    ctx.log.error(key.position, f"`{language}` is not one of the exhibit's languages", hint)
+                    ctx.log.error(Position(file, line, column), f"`{language}` is not one of the exhibit's languages", hint)
                 continue
             text = value.value.strip() if isinstance(value, Scalar) else ""
             if not text:
@@ -235,7 +273,7 @@ class Text(FieldType):
                     "shorten it or split it",
                 )
             if language in texts:
-                ctx.log.error(key.position, f"the {language} text is given twice (once as a draft)")
+                ctx.log.error(Position(file, line, column), f"the {language} text is given twice (once as a draft)")
                 continue
             texts[language] = text
         if self.every_language:
@@ -280,11 +318,12 @@ class PlainOrText(Text):
 
     def __init__(self, max_chars: int) -> None:
         super().__init__(max_chars)
+        self.plain = Plain(max_chars)
         self.describe = f"the same text for every language, or a text per language (at most {max_chars} characters)"
 
     def convert(self, node: Node, ctx: Context) -> LocalisedText | None:
         if isinstance(node, Scalar):
-            value = Plain(self.max_chars).convert(node, ctx)
+            value = self.plain.convert(node, ctx)
             if value is None:
                 return None
             languages = ctx.languages or ("",)
@@ -361,7 +400,7 @@ class MapOf(FieldType):
             _wrong(node, ctx, self.describe)
             return None
         result = {}
-        for key, value in node.pairs:
+        for key, value in node.pairs:  # keys as nodes: the key's own type checks them
             name = self.key.convert(key, ctx)
             converted = self.value.convert(value, ctx)
             if name is not None and converted is not None:
@@ -416,6 +455,7 @@ class Record(FieldType):
     def __init__(self, name: str, fields: list[Field], check: Callable[[Values, Context], None] | None = None) -> None:
         self.name = name
         self.fields = {f.name: f for f in fields}
+        self._required = [f for f in self.fields.values() if f.required]  # checked when a field is left out
         self.check = check
         self.describe = f"a block describing {name}"
 
@@ -426,18 +466,17 @@ class Record(FieldType):
         fields = self.fields
         values: dict[str, Any] = {}
         nodes: dict[str, Node] = {}
-        for key, value in node.pairs:
-            name = key.value
+        for name, line, column, _, value in node.entries:
             spec = fields.get(name)
             if spec is None:
                 hint = suggestion(name, fields) or "allowed here: " + ", ".join(fields)
-                ctx.log.error(key.position, f"`{_short(name)}` is not a known field of {self.name}", hint)
+                ctx.log.error(Position(node.file, line, column), f"`{_short(name)}` is not a known field of {self.name}", hint)
                 continue
             nodes[name] = value
             values[name] = spec.type.convert(value, ctx)
         if len(nodes) < len(fields):  # some field is left out: is it a required one?
-            for spec in fields.values():
-                if spec.required and spec.name not in nodes:
+            for spec in self._required:
+                if spec.name not in nodes:
                     ctx.log.error(node.position, f"{self.name} needs `{spec.name}`", spec.help)
         result = Values(node, values, nodes)
         if self.check is not None:

@@ -12,6 +12,7 @@ The file size is bounded before the file is even read.
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,14 +48,25 @@ class Scalar(Node):
     quoted: bool = False
 
 
+# A key of a block, kept as its text and place rather than as a Scalar: a large pack has hundreds of
+# thousands of keys, and only a problem needs one as a node (`Mapping.pairs` makes them).
+Entry = tuple[str, int, int, bool, Node]  # key, line, column, whether the key is quoted, the value's node
+
+
 @dataclass(slots=True)
 class Mapping(Node):
-    pairs: list[tuple[Scalar, Node]] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)  # one per distinct key, in the file's order
+
+    @property
+    def pairs(self) -> list[tuple[Scalar, Node]]:
+        """Each key as a Scalar node, with its value's node."""
+        file = self.file
+        return [(Scalar(file, line, column, key, quoted), value) for key, line, column, quoted, value in self.entries]
 
     def get(self, key: str) -> Node | None:
-        for k, v in self.pairs:
-            if k.value == key:
-                return v
+        for name, _, _, _, value in self.entries:
+            if name == key:
+                return value
         return None
 
 
@@ -112,10 +124,13 @@ _FRIENDLY = {
 }
 
 
-def read_bytes(path: Path, rel: str, log: ProblemLog, limit: int = MAX_FILE_BYTES) -> bytes | None:
-    """The file's bytes, refusing large files before reading them."""
+def read_bytes(
+    path: Path | str, rel: str, log: ProblemLog, limit: int = MAX_FILE_BYTES, size: int | None = None
+) -> bytes | None:
+    """The file's bytes, refusing large files before reading them. `size`: the caller has just looked."""
     try:
-        size = path.stat().st_size
+        if size is None:
+            size = os.stat(path).st_size
         if size > limit:
             log.error(
                 Position(rel),
@@ -123,7 +138,7 @@ def read_bytes(path: Path, rel: str, log: ProblemLog, limit: int = MAX_FILE_BYTE
                 "split it into smaller files or remove pasted content",
             )
             return None
-        with path.open("rb") as stream:
+        with open(path, "rb") as stream:
             # A read of `limit` bytes would allocate all 5 MB first (most of the cost of reading a panel).
             data = stream.read(size + 1)
             if len(data) > size:  # the file grew since: read on, up to the limit as before
@@ -228,7 +243,7 @@ class _Composer:
     def mapping(self, start, depth: int) -> Mapping:
         mark = start.start_mark
         mapping = Mapping(self.rel, mark.line + 1, mark.column + 1)
-        pairs = mapping.pairs
+        entries = mapping.entries
         first_lines: dict[str, int] = {}  # key -> the line it first appears on
         next_event, unmarked, rel = self.next_event, self.unmarked, self.rel  # locals: read on every event
         while True:
@@ -236,27 +251,30 @@ class _Composer:
             cls = event.__class__
             if cls is _MAP_END:
                 return mapping
-            if cls is _SCALAR and unmarked:  # the same Scalar as `node` makes, one call less per key
+            if cls is _SCALAR and unmarked:  # the key as `node` would read it, without making a Scalar
                 mark = event.start_mark
-                key = Scalar(rel, mark.line + 1, mark.column + 1, event.value, event.style in _QUOTED_STYLES)
+                key, line, column, quoted = event.value, mark.line + 1, mark.column + 1, event.style in _QUOTED_STYLES
             else:
-                key = self.node(event, depth)
-            if key.__class__ is not Scalar:
-                self.log.error(key.position, "a name before a colon must be a plain word, not a list or block")
-                raise _Refused
-            first = first_lines.get(key.value)
+                node = self.node(event, depth)
+                if node.__class__ is not Scalar:
+                    self.log.error(node.position, "a name before a colon must be a plain word, not a list or block")
+                    raise _Refused
+                key, line, column, quoted = node.value, node.line, node.column, node.quoted
+            first = first_lines.get(key)
             if first is None:
-                first_lines[key.value] = key.line
+                first_lines[key] = line
                 event = next_event()
-                if event.__class__ is _SCALAR and unmarked:  # and per value
+                if event.__class__ is _SCALAR and unmarked:  # the same Scalar as `node` makes, one call less
                     mark = event.start_mark
                     value = Scalar(rel, mark.line + 1, mark.column + 1, event.value, event.style in _QUOTED_STYLES)
                 else:
                     value = self.node(event, depth)
-                pairs.append((key, value))
+                entries.append((key, line, column, quoted, value))
             else:  # reported before anything in its value; the value is read on and dropped, the first one kept
                 self.log.error(
-                    key.position, f"`{key.value}` appears twice in this block (first on line {first})", "keep one of them"
+                    Position(self.rel, line, column),
+                    f"`{key}` appears twice in this block (first on line {first})",
+                    "keep one of them",
                 )
                 self.node(self.next_event(), depth)
 
@@ -264,11 +282,17 @@ class _Composer:
         mark = start.start_mark
         sequence = Sequence(self.rel, mark.line + 1, mark.column + 1)
         items = sequence.items
+        next_event, unmarked, rel = self.next_event, self.unmarked, self.rel
         while True:
-            event = self.next_event()
-            if event.__class__ is _SEQ_END:
+            event = next_event()
+            cls = event.__class__
+            if cls is _SEQ_END:
                 return sequence
-            items.append(self.node(event, depth))
+            if cls is _SCALAR and unmarked:  # the same Scalar as `node` makes, two calls less (`[src-a, src-b]`)
+                mark = event.start_mark
+                items.append(Scalar(rel, mark.line + 1, mark.column + 1, event.value, event.style in _QUOTED_STYLES))
+            else:
+                items.append(self.node(event, depth))
 
     def refuse_anchor_or_tag(self, event) -> None:
         if event.anchor is not None:
