@@ -77,27 +77,40 @@ def _rounds(kiosk, clock, ticker, languages: list[str]):
 
 
 def none_holders() -> dict[str, int]:
-    """References to `None` held by objects Python's collector tracks, summed by a short description of
-    the holder (a dict by its keys that hold None, a function by name ...). Only a diagnostic: C++
-    wrappers and untracked tuples are not seen, so this does not add up to `sys.getrefcount(None)`;
-    but when that count changes between two readings, the difference here usually names the holder."""
+    """References to `None` held by Python objects, summed by a short description of the holder (a
+    dict by its keys that hold None, a function by name ...). Containers the collector has stopped
+    tracking (a dict or tuple of plain values) are found through the tracked objects that hold them.
+    Only a diagnostic: references held from C++ are not seen, so this does not add up to
+    `sys.getrefcount(None)`; but when that count moves between two readings, the difference here
+    usually names the holder."""
     import types
 
-    held: dict[str, int] = {}
-    for holder in gc.get_referrers(None):
+    def describe(holder, owner=None) -> tuple[int, str]:
+        prefix = f"{type(owner).__qualname__}." if owner is not None else ""
         if isinstance(holder, dict):
             keys = sorted(str(key) for key, value in holder.items() if value is None)
-            count, label = len(keys) + (None in holder), "dict " + ",".join(keys[:6])
-        elif isinstance(holder, (list, tuple)):
-            count = sum(1 for item in holder if item is None)
+            return len(keys) + (None in holder), prefix + "dict " + ",".join(keys[:6])
+        if isinstance(holder, (list, tuple)):
             label = f"{type(holder).__name__} of {len(holder)}: " + ",".join(type(i).__name__ for i in holder[:4])
-        elif isinstance(holder, types.FunctionType):
-            count, label = 1, "function " + holder.__qualname__
-        elif isinstance(holder, types.FrameType):
-            count, label = 1, "frame " + holder.f_code.co_name
-        else:
-            count, label = 1, type(holder).__qualname__
-        held[label] = held.get(label, 0) + count
+            return sum(1 for item in holder if item is None), prefix + label
+        if isinstance(holder, types.FunctionType):
+            return 1, "function " + holder.__qualname__
+        if isinstance(holder, types.FrameType):
+            return 1, "frame " + holder.f_code.co_name
+        return 1, type(holder).__qualname__
+
+    held: dict[str, int] = {}
+
+    def add(count: int, label: str) -> None:
+        if count:
+            held[label] = held.get(label, 0) + count
+
+    for holder in gc.get_referrers(None):
+        add(*describe(holder))
+    for owner in gc.get_objects():
+        for inner in gc.get_referents(owner):
+            if type(inner) in (dict, tuple, list) and not gc.is_tracked(inner):
+                add(*describe(inner, owner))
     return held
 
 

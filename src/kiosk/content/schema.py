@@ -14,8 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from kiosk.content.model import LocalisedText, PartialDate
-from kiosk.content.model import _localised_text as _checked_localised_text
+from kiosk.content.model import LocalisedText, PartialDate, trusted_text
 from kiosk.content.problems import Position, ProblemLog
 from kiosk.content.yamlread import Mapping, Node, Scalar, Sequence
 
@@ -236,7 +235,7 @@ class Text(FieldType):
         for _, tally in tallies:
             tally[0] += 1  # reviewed
         # Checked and copied here, with the interned codes: what LocalisedText's own checks would do.
-        return _checked_localised_text(texts, tallies[0][0], _NO_DRAFTS)
+        return trusted_text(texts, tallies[0][0], _NO_DRAFTS)
 
     def _in_full(self, node: Node, ctx: Context) -> LocalisedText | None:
         if not isinstance(node, Mapping):
