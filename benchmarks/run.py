@@ -189,7 +189,9 @@ def _soak_md(results: dict) -> list[str]:
     printed = [f"- {pace}: {count} x `{text}`" for pace, row in results["soak"].items()
                for text, count in row.get("qt_warning_texts", {}).items()]
     lines += ["", "Qt warnings printed during the soak:", ""] + printed if printed else []
-    moved = [f"- {pace}, navigations {span}: " + ", ".join(f"`{holder}` {change:+d}" for holder, change in changes.items())
+    moved = [f"- {pace}, navigations {span}: "
+             + (", ".join(f"`{holder}` {change:+d}" for holder, change in changes.items())
+                or "no change among the holders the soak can see (so the reference was held from C or C++)")
              for pace, row in results["soak"].items() for span, changes in row.get("none_holders_change", {}).items()]
     return lines + (["", "Where `None`'s count moved between two readings, the holders whose references changed:", ""]
                     + moved if moved else [])
