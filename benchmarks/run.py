@@ -274,7 +274,7 @@ def main() -> int:
 
             results["startup"] = bench_startup(runs=5 if args.quick else 7)
             print(f"start-up: kiosk x{results['startup']['ratio']} the minimal window")
-            results["startup_scale"] = bench_scale(sizes, 3, Path(folder))
+            results["startup_scale"] = bench_scale(sizes, 3 if args.quick else 7, Path(folder))
     if "response" in only:
         from response import bench_response
 
