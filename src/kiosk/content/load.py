@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kiosk.content import format as fmt
 from kiosk.content.model import (
+    NO_STAFF_NOTES,
     Attract,
     Credit,
     Era,
@@ -166,13 +167,10 @@ def _convert_ui(node: Node | None, ctx: Context) -> dict[str, LocalisedText]:
 # Building the frozen model. Only called when there are no errors, so required values are present.
 
 
-_NO_STAFF_NOTES = StaffNotes()  # frozen, so the many facts without any can share one, as the model's default does
-
-
 def _staff(values: Values) -> StaffNotes:
     confidence, notes, disputes = values.get("confidence", ""), values.get("notes", ""), values.get("disputes", ())
     if not (confidence or notes or disputes):
-        return _NO_STAFF_NOTES
+        return NO_STAFF_NOTES
     return StaffNotes(confidence, notes, tuple(disputes))
 
 

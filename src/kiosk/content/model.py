@@ -111,6 +111,9 @@ class StaffNotes(Record):
     disputes: tuple[str, ...] = ()
 
 
+NO_STAFF_NOTES = StaffNotes()  # frozen, so every fact without notes shares this one
+
+
 @record
 class Language(Record):
     """A language the exhibit is offered in, and how strictly its translations are checked."""
@@ -176,7 +179,7 @@ class Figure(Record):
     sources: tuple[str, ...]
     attract: bool = False
     counts: str = ""  # a recognition group whose number of places this figure states
-    staff: StaffNotes = StaffNotes()
+    staff: StaffNotes = NO_STAFF_NOTES
 
 
 @record
@@ -207,7 +210,7 @@ class Panel(UnpickledOnFirstRead, Record):
     events: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     distressing: bool = False
-    staff: StaffNotes = StaffNotes()
+    staff: StaffNotes = NO_STAFF_NOTES
 
 
 @record
@@ -231,7 +234,7 @@ class Event(Record):
     text: LocalisedText
     panel: str = ""
     sources: tuple[str, ...] = ()
-    staff: StaffNotes = StaffNotes()
+    staff: StaffNotes = NO_STAFF_NOTES
 
 
 @record
@@ -279,7 +282,7 @@ class Recognition(Record):
     sources: tuple[str, ...]
     show: bool = True
     listed_in: tuple[str, ...] = ()
-    staff: StaffNotes = StaffNotes()
+    staff: StaffNotes = NO_STAFF_NOTES
 
 
 @record
@@ -312,7 +315,7 @@ class Source(Record):
     title_is: str = "headline"
     language: str = ""
     checked: bool = False
-    staff: StaffNotes = StaffNotes()
+    staff: StaffNotes = NO_STAFF_NOTES
 
 
 @record

@@ -57,6 +57,7 @@ class ExhibitViewModel(QObject):
         self._accessibility = accessibility
         use_locales(pack.exhibit.languages)
         self._places = places
+        self._names: dict[str, dict[str, str]] | None = None  # the curated place names, read at the first one asked for
         self._language = pack.exhibit.default_language
         self._strings = QQmlPropertyMap.create(self)  # the constructor is deprecated
         self._session = VisitorSession(
@@ -102,7 +103,9 @@ class ExhibitViewModel(QObject):
         organisation = next((o for o in self._pack.recognitions.organisations if o.id == code), None)
         if organisation is not None:
             return organisation.name.get(language)
-        curated = load_place_names(asset_path("geo", "place_names.json")).get(code, {})  # read once, when first needed
+        if self._names is None:
+            self._names = load_place_names(asset_path("geo", "place_names.json"))
+        curated = self._names.get(code, {})
         name = curated.get(language) or (override.get(language) if override else "") or curated.get("en")
         return name or (self._places.name(code) if self._places else code)
 

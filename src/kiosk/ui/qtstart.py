@@ -30,17 +30,15 @@ import kiosk.services.pin  # noqa: F401
 import PySide6.QtCore  # noqa: F401  (loads shiboken6 and its import hook)
 
 
-def skip_feature_scan() -> int:
-    """Enter every module loaded so far in PySide's feature table as not using features; returns how many
-    were entered. With a PySide that has no such table, nothing changes (its scan runs as before)."""
+def skip_feature_scan() -> None:
+    """Enter every module loaded so far in PySide's feature table as not using features. With a PySide
+    that has no such table, nothing changes (its scan runs as before)."""
     try:
         from shibokensupport.feature import pyside_feature_dict
     except ImportError:
-        return 0
-    missing = [name for name in list(sys.modules) if name not in pyside_feature_dict]
-    for name in missing:
-        pyside_feature_dict[name] = -1  # -1: "ignore this module", what the scan concludes when it does not opt in
-    return len(missing)
+        return
+    for name in list(sys.modules):
+        pyside_feature_dict.setdefault(name, -1)  # -1: "ignore this module", the scan's answer when it does not opt in
 
 
 skip_feature_scan()
