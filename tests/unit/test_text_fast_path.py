@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from kiosk.content.model import LocalisedText
 from kiosk.content.problems import ProblemLog
 from kiosk.content.schema import Context, PlainOrText, Text
-from kiosk.content.yamlread import Mapping, Scalar, Sequence
+from kiosk.content.yamlnodes import Mapping, Scalar, Sequence
 
 LANGUAGES = ("en", "fr", "az")
 MAX_CHARS = 12

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.problems import ProblemLog
-from kiosk.content.yamlread import MAX_FILE_BYTES, Mapping, Scalar, parse_text, read_yaml
+from kiosk.content.yamlnodes import Mapping, Scalar
+from kiosk.content.yamlread import MAX_FILE_BYTES, parse_text, read_yaml
 
 
 def parse(text: str):

@@ -36,7 +36,7 @@ from kiosk.content.result import LoadResult
 from kiosk.content.rules import Draft, check
 from kiosk.content.schema import Context, Text, Values, suggestion
 from kiosk.content.uistrings import UI_STRINGS
-from kiosk.content.yamlread import Mapping, Node
+from kiosk.content.yamlnodes import Mapping, Node
 from kiosk.geo.asset import MapAsset, load_map_asset, load_place_names
 from kiosk.resources import asset_path
 

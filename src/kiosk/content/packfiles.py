@@ -8,7 +8,8 @@ import stat
 from pathlib import Path
 
 from kiosk.content.problems import Position, ProblemLog
-from kiosk.content.yamlread import Node, decode_text, parse_text, read_bytes
+from kiosk.content.yamlnodes import Node
+from kiosk.content.yamlread import decode_text, parse_text, read_bytes
 
 
 class PackFiles:

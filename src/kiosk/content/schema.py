@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from kiosk.content.model import LocalisedText, PartialDate, trusted_text
 from kiosk.content.problems import Position, ProblemLog
-from kiosk.content.yamlread import Mapping, Node, Scalar, Sequence
+from kiosk.content.yamlnodes import Mapping, Node, Scalar, Sequence
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")

@@ -7,18 +7,22 @@ It walks the parser's event stream itself, which lets it
 - keep every scalar as text, so ``NO`` stays Norway and ``1992`` stays a year the schema parses,
 - report duplicate keys, which PyYAML otherwise accepts silently.
 The file size is bounded before the file is even read.
+
+Most files of a pack are read by `plainyaml`'s quicker reader instead; whatever it is not sure of comes
+here, so every problem is found and worded by this module.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from kiosk.content.plainyaml import read_plain_yaml
 from kiosk.content.problems import Position, ProblemLog
+from kiosk.content.yamlnodes import Mapping, Node, Scalar, Sequence
 
 MAX_FILE_BYTES = 5_000_000  # a long panel is ~5 KB; 10,000 timeline events in three languages ~3 MB
 MAX_DEPTH = 24  # the format nests at most ~6 levels
@@ -30,52 +34,6 @@ try:
 except ImportError:  # PyYAML built without libyaml
     _Parser = yaml.SafeLoader
 
-
-@dataclass(slots=True)
-class Node:
-    file: str
-    line: int
-    column: int
-
-    @property
-    def position(self) -> Position:
-        return Position(self.file, self.line, self.column)
-
-
-@dataclass(slots=True)
-class Scalar(Node):
-    value: str = ""
-    quoted: bool = False
-
-
-# A key of a block, kept as its text and place rather than as a Scalar: a large pack has hundreds of
-# thousands of keys, and only a problem needs one as a node (`Mapping.pairs` makes them).
-Entry = tuple[str, int, int, bool, Node]  # key, line, column, whether the key is quoted, the value's node
-
-
-@dataclass(slots=True)
-class Mapping(Node):
-    entries: list[Entry] = field(default_factory=list)  # one per distinct key, in the file's order
-
-    @property
-    def pairs(self) -> list[tuple[Scalar, Node]]:
-        """Each key as a Scalar node, with its value's node."""
-        file = self.file
-        return [(Scalar(file, line, column, key, quoted), value) for key, line, column, quoted, value in self.entries]
-
-    def get(self, key: str) -> Node | None:
-        for name, _, _, _, value in self.entries:
-            if name == key:
-                return value
-        return None
-
-
-@dataclass(slots=True)
-class Sequence(Node):
-    items: list[Node] = field(default_factory=list)
-
-
-_DUPLICATE = Scalar("", 0, 0)  # stands in for a repeated key whose value is dropped
 
 # libyaml's messages, said the way a person editing text would understand them.
 _FRIENDLY = {
@@ -138,15 +96,31 @@ def read_bytes(
                 "split it into smaller files or remove pasted content",
             )
             return None
-        with open(path, "rb") as stream:
+        # `os.read` on a descriptor: `open()` makes two file objects per file, a third of reading a panel.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
             # A read of `limit` bytes would allocate all 5 MB first (most of the cost of reading a panel).
-            data = stream.read(size + 1)
+            data = _read_at_most(descriptor, size + 1)
             if len(data) > size:  # the file grew since: read on, up to the limit as before
-                data += stream.read(limit + 1 - len(data))
+                data += _read_at_most(descriptor, limit + 1 - len(data))
             return data
+        finally:
+            os.close(descriptor)
     except OSError as exc:
         log.error(Position(rel), f"the file cannot be read: {exc.strerror or exc}")
         return None
+
+
+def _read_at_most(descriptor: int, count: int) -> bytes:
+    """Up to `count` bytes, fewer only at the end of the file (a read may stop short of what was asked)."""
+    chunks = []
+    while count > 0:
+        chunk = os.read(descriptor, count)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
 
 
 def decode_text(data: bytes, rel: str, log: ProblemLog) -> str | None:
@@ -187,8 +161,9 @@ class _Refused(Exception):
 class _Composer:
     """Builds nodes from the parser's events, one block at a time (the nesting is capped, so recursion is safe).
 
-    This is the hot path of validating large packs: about 140 events per panel file, and making the
-    events is already half of the time. So each event costs as few Python operations as possible:
+    It reads every file `plainyaml` declines (any pack with comments after values, escapes or
+    multi-line texts): about 140 events per panel file, and making the events is already half of the
+    time. So each event costs as few Python operations as possible:
     class identity checks, no allocations besides the node itself, plain scalars made inline.
     """
 
@@ -305,8 +280,12 @@ class _Composer:
         raise _Refused
 
 
-def parse_text(text: str, rel: str, log: ProblemLog, max_depth: int = MAX_DEPTH) -> Node | None:
-    """Nodes for one YAML document, or None after logging why not."""
+def parse_text(text: str, rel: str, log: ProblemLog, max_depth: int = MAX_DEPTH, quick: bool = True) -> Node | None:
+    """Nodes for one YAML document, or None after logging why not. `quick=False`: libyaml's reading only."""
+    if quick:
+        root = read_plain_yaml(text, rel, max_depth)
+        if root is not None:
+            return root
     try:
         root = _Composer(text, rel, log, max_depth).document()
     except _Refused:

@@ -25,7 +25,8 @@ from kiosk.content.schema import (
     Values,
     _wrong,
 )
-from kiosk.content.yamlread import Node, Scalar, decode_text, parse_text, read_bytes
+from kiosk.content.yamlnodes import Node, Scalar
+from kiosk.content.yamlread import decode_text, parse_text, read_bytes
 from kiosk.services.config import ConfigResult, StationConfig
 
 RENDERERS = ("auto", "software", "opengl", "vulkan", "direct3d11", "direct3d12", "metal")
