@@ -87,11 +87,30 @@ def test_usual_file_is_taken_with_libyaml_positions():
 @pytest.mark.parametrize(
     "text",
     [
-        "title: Panel #2\n",  # a comment after a value: libyaml's reading warns about it
-        'title: "Panel" # a comment\n',
+        'title: "Panel #1" # a comment\n',
+        "locale: en-GB  # dates as the museum writes them: 25 February 1992\n",
+        "a:\n  - x # y\n  - 'z'  #\n",
+        "a: [x, y] ## z\n",
+        "title: # the title\n  en: x\n",
+        'title:\n  en: "The \\"Justice for Khojaly\\" campaign"  # escaped quotes\n  az: \'C:\\x\'\n',
+        'title: "a \\"quoted\\" word"\n',  # escaped quotes and backslashes
+        'title: "a \\\\\\" b"\n',
+        'notes:\n  - "Which monument: the \'Ana harayı\' one?"\n',
+    ],
+)
+def test_comments_escaped_quotes_and_quoted_colons_are_taken(text):
+    assert assert_same_or_declined(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: Panel #2\n",  # libyaml's reading warns that the text stops before `#2`
+        "- a #b\n",
+        "a:\n  - x #y\n",
+        "a:\n  - # note\n",
         "title: first line\n  second line\n",  # a text over two lines
         'title: "first line\n  second line"\n',
-        'title: "a \\"quoted\\" word"\n',  # escapes
         'id: x\ntitle: "tab\\there"\n',
         "title: 'it''s'\n",
         "body: |\n  block text\n",
@@ -155,21 +174,24 @@ def test_deep_nesting_is_left_to_libyaml():
 # Four draws in five from what staff usually write, one from the odd and the wrong.
 USUAL_KEYS = st.sampled_from(["id", "en", "az (draft)", "title", "a b", "k-1", "x.y", "ключ"])
 KEYS = st.one_of(*[USUAL_KEYS] * 4, st.sampled_from(["k:x", "#k", "-k", "'q'", "k ", "a#b", "[k]", "k]"]))
-USUAL_TEXTS = st.sampled_from(["word", "two words", "a:b", "a#b", "x -", "x]", "~", "NO", "1992", "Ходжалы", "it's", 'say "hi"', "x "])
+USUAL_TEXTS = st.sampled_from(
+    ["word", "two words", "a:b", "a#b", "x -", "x]", "~", "NO", "1992", "Ходжалы", "it's", 'say "hi"', "x ", 'the \\"1992\\" text', "C:\\\\x"]
+)
 TEXTS = st.one_of(
     *[USUAL_TEXTS] * 4,
     st.sampled_from(
         [
             "a: b", "a #b", "-5", "- x", "[x]", "{x}", "&x", "*x", "!x", "|", ">", "", " ", "ends:", "%x", "@x", "`x`",
-            "?x", ",x", "a\\b", "x,y", "ə\u0085", "#",
+            "?x", ",x", "a\\b", "x,y", "ə\u0085", "#", "\\", '\\"', "tab\\t", "\\u00e9", '\\\\"',
         ]
     ),
 )
 STYLES = st.sampled_from(["plain", "double", "single"])
+COMMENTS = st.sampled_from(["", "", "", " # note", "  #", " #note", " ## x", '  # "x"'])
 
 
 def trees(keys, texts):
-    scalars = st.tuples(texts, STYLES).map(lambda s: ("scalar", s))
+    scalars = st.tuples(texts, STYLES, COMMENTS).map(lambda s: ("scalar", s))
     flow = st.lists(texts, max_size=3).map(lambda items: ("flow", items))
     return st.recursive(
         st.one_of(scalars, flow),
@@ -187,12 +209,12 @@ ODD_LINES = st.tuples(
 ).map(lambda odd: " " * odd[0] + odd[1])
 
 
-def _scalar(text: str, style: str) -> str:
+def _scalar(text: str, style: str, comment: str) -> str:
     if style == "double":
-        return f'"{text}"'
+        return f'"{text}"{comment}'
     if style == "single":
-        return f"'{text}'"
-    return text
+        return f"'{text}'{comment}"
+    return text + comment
 
 
 def _render(tree, indent: int, dash_gap: int, block_gap: int, compact: bool) -> list[tuple[int, str]]:
@@ -255,8 +277,8 @@ def test_generated_documents_are_mostly_taken():
     taken = 0
     for gap in range(1, 4):
         for compact in (False, True):
-            tree = ("block", [("title", ("block", [("en", ("scalar", ("Text", "double")))])),
-                              ("body", ("list", [("block", [("en", ("scalar", ("p", "plain"))), ("az", ("scalar", ("q", "single")))])])),
+            tree = ("block", [("title", ("block", [("en", ("scalar", ("Text", "double", " # the title")))])),
+                              ("body", ("list", [("block", [("en", ("scalar", ("p", "plain", ""))), ("az", ("scalar", ("q", "single", "")))])])),
                               ("sources", ("flow", ["a", "b"]))])
             lines = [" " * i + t for i, t in _render(tree, 0, gap, gap, compact)]
             taken += assert_same_or_declined("\n".join(lines) + "\n")

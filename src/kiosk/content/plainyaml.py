@@ -5,12 +5,13 @@ Python object with two position objects, ~2 µs each, and a panel file has ~140 
 line of a pack is one of a few shapes (`key: value`, `key:` opening a block, `- item`, `- key: value`,
 `key: [a, b]`), which string methods read in a fraction of that.
 
-This reader takes only what it is sure of and declines everything else: it returns None for a file with
-any other construct (comments after a value, block scalars, escapes, multi-line texts, anchors, tags,
-repeated keys, odd indentation, tabs, control characters, ...), and `yamlread` then reads that file with
-libyaml as before, which also reports every problem. So it never reports anything itself, and where it
-accepts a file its nodes are exactly libyaml's, positions included (tests/unit/test_plainyaml.py
-compares the two on generated documents).
+It also takes comments, on their own lines or after a value, and a backslash before a quote or a
+backslash in double quotes. It takes only what it is sure of and declines everything else: it returns
+None for a file with any other construct (block scalars, other escapes, multi-line texts, anchors, tags,
+repeated keys, odd indentation, tabs, control characters, a `#` right after a text, ...), and `yamlread`
+then reads that file with libyaml as before, which also reports every problem. So it never reports
+anything itself, and where it takes a file its nodes are exactly libyaml's, positions included
+(tests/unit/test_plainyaml.py compares the two on generated documents).
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _KEY = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#]*(?<! )").fullmatch
 # One item of a one-line flow list, `[a, b c]`: plain, no indicator inside.
 _FLOW_ITEM = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^,:#\[\]{}]*[^\s,:#\[\]{}])?")
+# A quoted text at the start of a value. In double quotes only the escapes `\"` and `\\` are taken.
+_DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\["\\])*"').match
+_SINGLE_QUOTED = re.compile(r"'[^']*'").match
+_ESCAPED = re.compile(r'\\(["\\])')
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 # Keys already found good, shared by all files: a pack repeats a few dozen names thousands of times.
 _GOOD_KEYS: set[str] = set()
@@ -92,8 +97,9 @@ def _read(text: str, rel: str, max_depth: int) -> Node | None:
                     add((key, line_number, indent + 1, False, Scalar(rel, line_number, indent + colon + 3, inner, True)))
                     continue
             text_value = value.lstrip(" ")
+            value_column = len(line) - len(text_value)
+            text_value = _without_comment(text_value)
             if text_value:
-                value_column = len(line) - len(text_value)
                 add((key, line_number, indent + 1, False, _value(text_value, rel, line_number, value_column)))
             else:
                 pending = (node, key, line_number, indent + 1)
@@ -108,7 +114,7 @@ def _read(text: str, rel: str, max_depth: int) -> Node | None:
             if not body:
                 raise _Declined
             body_column = indent + 2 + len(rest) - len(body)
-            colon = body.find(": ")
+            colon = body.find(": ") if body[0] != '"' and body[0] != "'" else -1  # `- "a: b"` is a text
         else:
             body, body_column = stripped, indent
         if colon >= 0:
@@ -157,6 +163,9 @@ def _read(text: str, rel: str, max_depth: int) -> Node | None:
             if is_mapping:
                 raise _Declined
             if key is None:  # `- item`
+                value = _without_comment(value)
+                if not value:
+                    raise _Declined
                 add(_value(value, rel, line_number, body_column))
                 continue
             item = Mapping(rel, line_number, body_column + 1)  # `- key: ...` opens a block in the list
@@ -172,8 +181,9 @@ def _read(text: str, rel: str, max_depth: int) -> Node | None:
             _check_key(key, keys)
         keys.add(key)
         text_value = value.lstrip(" ")
+        value_column = body_column + colon + 2 + len(value) - len(text_value)
+        text_value = _without_comment(text_value)
         if text_value:
-            value_column = body_column + colon + 2 + len(value) - len(text_value)
             add((key, line_number, body_column + 1, False, _value(text_value, rel, line_number, value_column)))
         else:
             pending = (node, key, line_number, body_column + 1)
@@ -197,14 +207,50 @@ def _check_key(key: str, keys: set[str]) -> None:
         _GOOD_KEYS.add(key)
 
 
+def _without_comment(value: str) -> str:
+    """The text before a comment on the same line (`text  # note`), if any.
+
+    Declines `text #note`: libyaml's reading warns that the text stops before `#note`.
+    """
+    if " #" not in value and value[:1] != "#":  # most values: a comment needs a space before its `#`
+        return value
+    if not value or value[0] == "#":
+        comment, value = value, ""
+    elif value[0] == '"' or value[0] == "'":  # quoted: any comment after it is plainly a comment
+        quoted = (_DOUBLE_QUOTED if value[0] == '"' else _SINGLE_QUOTED)(value)
+        end = quoted.end() if quoted is not None else len(value)
+        rest = value[end:].lstrip(" ")
+        if not rest:
+            return value
+        if rest[0] != "#" or value[end] != " ":
+            raise _Declined
+        return value[:end]
+    else:
+        at = value.find(" #")
+        if at < 0:
+            return value
+        comment, value = value[at + 1 :], value[:at].rstrip(" ")
+    if comment[1:2] not in ("", " ", "#"):
+        raise _Declined
+    return value
+
+
 def _value(value: str, rel: str, line: int, column: int) -> Scalar | Sequence:
     """The node for the text after `key: ` or `- `, which starts at `column` (0-based)."""
     value = value.rstrip(" ")
     first = value[0]
     if first == '"' or first == "'":
         inner = value[1:-1]
-        if len(value) < 2 or value[-1] != first or first in inner or "\\" in inner:
+        if len(value) < 2 or value[-1] != first:
             raise _Declined
+        if first == "'":  # no escapes but `''`, left to libyaml; a backslash is just a backslash
+            if "'" in inner:
+                raise _Declined
+        elif '"' in inner or "\\" in inner:  # `\"` and `\\` are taken; any other escape goes to libyaml
+            quoted = _DOUBLE_QUOTED(value)
+            if quoted is None or quoted.end() != len(value):
+                raise _Declined
+            inner = _ESCAPED.sub(r"\1", inner)
         return Scalar(rel, line, column + 1, inner, True)
     if first not in _INDICATORS:
         if ": " in value or " #" in value or value[-1] == ":":
