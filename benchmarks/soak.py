@@ -59,6 +59,23 @@ def slope(points: list[tuple[int, int]]) -> float:
     return sum((x - mean_x) * (y - mean_y) for x, y in points) / var if var else 0.0
 
 
+def envelope_slopes(points: list[tuple[int, int]], window: int = 1000) -> tuple[float, float]:
+    """Least-squares slopes of the lowest and of the highest sample in each `window` navigations.
+
+    Resident memory mid-visit is two-valued (a screen's ~9 MiB of images and textures is held or has
+    just been given back), and which value a sample catches shifts from one stretch to another, which
+    tilts a fit through every sample. A leak lifts both the floor and the peaks; that shift moves neither.
+    """
+    windows: dict[int, list[tuple[int, int]]] = {}
+    start = points[0][0] if points else 0
+    for x, y in points:
+        windows.setdefault((x - start) // window, []).append((x, y))
+    full = [group for group in windows.values() if len(group) >= 5]  # a last stub of a window says little
+    floors = [(sum(x for x, _ in group) / len(group), min(y for _, y in group)) for group in full]
+    peaks = [(sum(x for x, _ in group) / len(group), max(y for _, y in group)) for group in full]
+    return slope(floors), slope(peaks)
+
+
 def _rounds(kiosk, clock, ticker, languages: list[str]):
     """Endless navigations: one thorough walk of every screen per round, each round in the next language."""
     from kiosk.ui.selftest import screen_steps
@@ -232,6 +249,7 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
     done = [state["done"]]
     measured = [(x, y) for x, y in samples if x >= warmup]
     per_nav = slope(measured)
+    floor_per_nav, peak_per_nav = envelope_slopes(measured)
     half = len(measured) // 2
     kiosk.close()
     qInstallMessageHandler(previous)
@@ -249,6 +267,8 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
         "slope_kib_per_nav": round(per_nav / 1024, 4),
         "fitted_growth_mib": round(per_nav * (done[0] - warmup) / 2**20, 2),
         "slope_second_half_kib_per_nav": round(slope(measured[half:]) / 1024, 4),
+        "floor_fitted_growth_mib": round(floor_per_nav * (done[0] - warmup) / 2**20, 2),
+        "peak_fitted_growth_mib": round(peak_per_nav * (done[0] - warmup) / 2**20, 2),
         "none_refcount_change": end[1] - warm[1],
         # When the count moved: whose references to None changed, between the readings where it moved.
         "none_holders_change": {
