@@ -5,6 +5,7 @@ and columns (so every later problem points at the right place), and a file with 
 wrong goes to libyaml's reading, which reports it. libyaml is the reference in every test below.
 """
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,10 +37,8 @@ def assert_same_or_declined(text: str) -> bool:
     return True
 
 
-def test_takes_every_file_of_a_large_generated_pack(tmp_path):
-    # The benchmark's packs: if the quick reader stopped taking them, validation would silently slow down.
-    import sys
-
+def test_takes_every_file_of_the_benchmark_packs(tmp_path):
+    # If the quick reader stopped taking them, the validation benchmark would measure libyaml instead.
     sys.path.insert(0, str(SYNTHETIC))
     try:
         from synthetic import write_pack
@@ -54,7 +53,7 @@ def test_takes_every_file_of_a_large_generated_pack(tmp_path):
 
 def test_bundled_files_are_read_as_libyaml_reads_them():
     taken = [assert_same_or_declined(p.read_text(encoding="utf-8")) for p in sorted(bundled_content().rglob("*.yaml"))]
-    assert sum(taken) >= 5  # the ones without a comment after a value
+    assert sum(taken) > len(taken) / 2  # real content, comments and escapes included, mostly takes the quick way
 
 
 USUAL = """\
