@@ -130,7 +130,7 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
 
 
 def _validate_md(results: dict) -> list[str]:
-    rows = [[f"{r['panels']:,}", f"{r['validate_s']:.3f}", f"{r['validate_cpu_s']:.3f}" if "validate_cpu_s" in r else "",
+    rows = [[f"{r['panels']:,}", f"{r['validate_s']:.3f}", f"{r['validate_cpu_s']:.3f}",
              f"{r['parse_only_s']:.3f}", f"{r['ratio']:.2f}", f"{r['events_only_s']:.3f}"] for r in results["validate"]]
     header = ["panels (+ events, entries), 3 languages", "validate (s)", "validate, CPU (s)", "parse only, C loader (s)",
               "ratio", "PyYAML's events only (s)"]
@@ -193,8 +193,7 @@ def _soak_md(results: dict) -> list[str]:
     for pace, row in results["soak"].items():
         rows.append([pace, f"{row['navigations']:,}", row["seconds"], row["rss_start_mib"], row["rss_after_warmup_mib"], row["rss_end_mib"],
                      f"{row['growth_mib']:+.2f}", row["rss_max_mib"], f"{row['slope_kib_per_nav']:+.4f}", f"{row['fitted_growth_mib']:+.2f}",
-                     f"{row['floor_fitted_growth_mib']:+.2f}" if "floor_fitted_growth_mib" in row else "",
-                     f"{row['peak_fitted_growth_mib']:+.2f}" if "peak_fitted_growth_mib" in row else "",
+                     f"{row['floor_fitted_growth_mib']:+.2f}", f"{row['peak_fitted_growth_mib']:+.2f}",
                      f"{row['none_refcount_change']:+d}", f"{row['items_after_warmup']} -> {row['items_end']}", row.get("qt_warnings", "")])
     lines = ["### Soak"] + _table(
         ["pace", "navigations", "time (s)", "first sample (MiB)", "after warm-up (MiB)", "end (MiB)", "growth (MiB)", "peak (MiB)",
@@ -233,12 +232,12 @@ def targets(results: dict) -> list[tuple[str, bool | None, str]]:
         # Judged on the floor and the peaks of each 1,000 navigations (soak.envelope_slopes), which a leak
         # lifts, not on the fit through every sample, which memory's two values mid-visit can tilt.
         measured = row["navigations"] - row["warmup_navigations"]
-        envelope = max(row.get("floor_fitted_growth_mib", row["fitted_growth_mib"]), row.get("peak_fitted_growth_mib", row["fitted_growth_mib"]))
+        envelope = max(row["floor_fitted_growth_mib"], row["peak_fitted_growth_mib"])
         flat = None if measured < 1000 else envelope <= 1.0 * max(1, row["navigations"] / 10000)
         out.append((f"soak, {pace}: <= 10 MB growth after warm-up", row["growth_mib"] <= 10 * 10**6 / 2**20,
                     f"{row['growth_mib']:+.2f} MiB over {row['navigations'] - row['warmup_navigations']:,} navigations"))
         out.append((f"soak, {pace}: no upward trend", flat,
-                    f"floor {row.get('floor_fitted_growth_mib', 0):+.2f} MiB and peaks {row.get('peak_fitted_growth_mib', 0):+.2f} MiB"
+                    f"floor {row['floor_fitted_growth_mib']:+.2f} MiB and peaks {row['peak_fitted_growth_mib']:+.2f} MiB"
                     f" fitted over the run; through every sample {row['fitted_growth_mib']:+.2f} MiB"
                     f" ({row['slope_kib_per_nav']:+.4f} KiB/navigation; second half {row['slope_second_half_kib_per_nav']:+.4f})"))
         out.append((f"soak, {pace}: None refcount change 0", row["none_refcount_change"] == 0, f"{row['none_refcount_change']:+d}"))

@@ -70,10 +70,9 @@ def envelope_slopes(points: list[tuple[int, int]], window: int = 1000) -> tuple[
     start = points[0][0] if points else 0
     for x, y in points:
         windows.setdefault((x - start) // window, []).append((x, y))
-    full = [group for group in windows.values() if len(group) >= 5]  # a last stub of a window says little
-    floors = [(sum(x for x, _ in group) / len(group), min(y for _, y in group)) for group in full]
-    peaks = [(sum(x for x, _ in group) / len(group), max(y for _, y in group)) for group in full]
-    return slope(floors), slope(peaks)
+    # Each full window as its middle navigation and its readings (a last stub of a window says little).
+    spans = [(sum(x for x, _ in group) / len(group), [y for _, y in group]) for group in windows.values() if len(group) >= 5]
+    return slope([(x, min(ys)) for x, ys in spans]), slope([(x, max(ys)) for x, ys in spans])
 
 
 def _rounds(kiosk, clock, ticker, languages: list[str]):

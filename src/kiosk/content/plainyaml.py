@@ -56,9 +56,8 @@ def _read(text: str, rel: str, max_depth: int) -> Node | None:
     # The open blocks, innermost last, each as
     # [node, column (0-based), is a mapping, its keys so far, its entries' or items' append].
     stack: list[list] = []
-    node: Mapping | Sequence | None = None
     column, is_mapping, keys, add = -1, False, set(), None
-    pending = None  # (mapping, key, line, column) after `key:` with nothing after it: a block follows
+    pending = None  # (the owner's append, key, line, column) after `key:` alone on its line: a block follows
     line_number = 0
     for line in text.split("\n"):
         line_number += 1
@@ -68,42 +67,31 @@ def _read(text: str, rel: str, max_depth: int) -> Node | None:
         indent = len(line) - len(stripped)
         colon = stripped.find(": ")
 
-        if colon > 0 and indent != column and stripped[0] != "-":  # `key: ...` in another block
+        # A shortcut for the usual `key: ...` that starts or leaves a block; the general way below does
+        # the same for every line (and declines what is wrong).
+        if colon > 0 and indent != column and stripped[0] != "-":
             if pending is not None:
                 if indent > pending[3] - 1:  # the first key of the block that `key:` opened
-                    child = Mapping(rel, line_number, indent + 1)
-                    keys, add = set(), child.entries.append
-                    stack.append([child, indent, True, keys, add])
-                    if len(stack) >= max_depth:
-                        raise _Declined
-                    pending[0].entries.append((pending[1], pending[2], pending[3], False, child))
-                    node, column, is_mapping, pending = child, indent, True, None
+                    _, column, is_mapping, keys, add = _open_block(stack, pending, Mapping(rel, line_number, indent + 1), indent, max_depth)
+                    pending = None
             elif indent < column:  # back in an outer block
                 while stack[-1][1] > indent:
                     stack.pop()
-                node, column, is_mapping, keys, add = stack[-1]
+                _, column, is_mapping, keys, add = stack[-1]
 
-        # Most lines: `key: "text"` or `key: text` in the block the line before was in. (A `- ` line
-        # that gets here fails `_check_key`: a key cannot start with a dash.)
+        # Most lines: `key: "text"` in the block the line before was in. Anything else takes the general
+        # way. (A `- ` line that gets here fails `_check_key`: a key cannot start with a dash.)
         if indent == column and is_mapping and colon > 0 and pending is None:
-            key = stripped[:colon]
-            if key in keys or key not in _GOOD_KEYS:
-                _check_key(key, keys)
-            keys.add(key)
             value = stripped[colon + 2 :]
-            if value[:1] == '"' and value[-1] == '"' and len(value) > 1:  # the usual text, quoted
+            if value[:1] == '"' and value[-1] == '"' and len(value) > 1:
                 inner = value[1:-1]
                 if '"' not in inner and "\\" not in inner:
+                    key = stripped[:colon]
+                    if key in keys or key not in _GOOD_KEYS:
+                        _check_key(key, keys)
+                    keys.add(key)
                     add((key, line_number, indent + 1, False, Scalar(rel, line_number, indent + colon + 3, inner, True)))
                     continue
-            text_value = value.lstrip(" ")
-            value_column = len(line) - len(text_value)
-            text_value = _without_comment(text_value)
-            if text_value:
-                add((key, line_number, indent + 1, False, _value(text_value, rel, line_number, value_column)))
-            else:
-                pending = (node, key, line_number, indent + 1)
-            continue
 
         dash = stripped[0] == "-"
         if dash:  # `- item`: the item starts after the spaces that follow the dash
@@ -120,42 +108,35 @@ def _read(text: str, rel: str, max_depth: int) -> Node | None:
         if colon >= 0:
             key, value = body[:colon], body[colon + 2 :]
         elif body[-1] == ":":
-            key, value, colon = body[:-1], "", len(body) - 1
+            key, value = body[:-1], ""
         else:
             key, value = None, body
 
         # Which block the line belongs to.
         if pending is not None:
-            owner, owner_key, owner_line, owner_column = pending
-            pending = None
-            if dash and indent >= owner_column - 1:  # a list may sit at its key's own indentation
-                child: Mapping | Sequence = Sequence(rel, line_number, indent + 1)
-                stack.append([child, indent, False, None, child.items.append])
-            elif not dash and key is not None and indent > owner_column - 1:
-                child = Mapping(rel, line_number, indent + 1)
-                stack.append([child, indent, True, set(), child.entries.append])
+            if dash and indent >= pending[3] - 1:  # a list may sit at its key's own indentation
+                block: Mapping | Sequence = Sequence(rel, line_number, indent + 1)
+            elif not dash and key is not None and indent > pending[3] - 1:
+                block = Mapping(rel, line_number, indent + 1)
             else:  # `key:` with an empty value, which libyaml reads as an empty text
                 raise _Declined
-            owner.entries.append((owner_key, owner_line, owner_column, False, child))
-            if len(stack) >= max_depth:
-                raise _Declined
-            node, column, is_mapping, keys, add = stack[-1]
+            _, column, is_mapping, keys, add = _open_block(stack, pending, block, indent, max_depth)
+            pending = None
         elif indent != column:
             if not stack:  # the first line: the file is a block of `key: value`
                 if indent or dash or key is None:
                     raise _Declined
-                root = Mapping(rel, line_number, 1)
-                stack.append([root, 0, True, set(), root.entries.append])
+                _open_block(stack, None, Mapping(rel, line_number, 1), 0, max_depth)
             else:
                 while stack[-1][1] > indent:
                     stack.pop()
                 if stack[-1][1] != indent:
                     raise _Declined
-            node, column, is_mapping, keys, add = stack[-1]
+            _, column, is_mapping, keys, add = stack[-1]
         if not dash and not is_mapping:  # a key after a list that sat at its own key's indentation
             if len(stack) > 1 and stack[-2][1] == indent and stack[-2][2]:
                 stack.pop()
-                node, column, is_mapping, keys, add = stack[-1]
+                _, column, is_mapping, keys, add = stack[-1]
             else:
                 raise _Declined
 
@@ -169,27 +150,39 @@ def _read(text: str, rel: str, max_depth: int) -> Node | None:
                 add(_value(value, rel, line_number, body_column))
                 continue
             item = Mapping(rel, line_number, body_column + 1)  # `- key: ...` opens a block in the list
-            node.items.append(item)
-            keys, add = set(), item.entries.append
-            stack.append([item, body_column, True, keys, add])
-            if len(stack) >= max_depth:
-                raise _Declined
-            node, column, is_mapping = item, body_column, True
+            add(item)
+            _, column, is_mapping, keys, add = _open_block(stack, None, item, body_column, max_depth)
         elif key is None:  # a text where a key belongs, such as the second line of a long text
             raise _Declined
         if key in keys or key not in _GOOD_KEYS:
             _check_key(key, keys)
         keys.add(key)
         text_value = value.lstrip(" ")
-        value_column = body_column + colon + 2 + len(value) - len(text_value)
+        value_column = len(line) - len(text_value)
         text_value = _without_comment(text_value)
         if text_value:
             add((key, line_number, body_column + 1, False, _value(text_value, rel, line_number, value_column)))
         else:
-            pending = (node, key, line_number, body_column + 1)
+            pending = (add, key, line_number, body_column + 1)
     if pending is not None or not stack:
         raise _Declined
     return stack[0][0]
+
+
+def _open_block(stack: list[list], owner, block: Mapping | Sequence, column: int, max_depth: int) -> list:
+    """Put `block` on the stack as the innermost open block, as the value of the `key:` in `owner`
+    (a pending `key:`, or None) and return its record."""
+    if owner is not None:
+        append, key, line, key_column = owner
+        append((key, line, key_column, False, block))
+    if block.__class__ is Mapping:
+        record = [block, column, True, set(), block.entries.append]
+    else:
+        record = [block, column, False, None, block.items.append]
+    stack.append(record)
+    if len(stack) >= max_depth:
+        raise _Declined
+    return record
 
 
 def _printable(text: str) -> bool:
