@@ -1,10 +1,12 @@
-"""The frozen kiosk's entry point (kiosk.spec): the command line, with two duties only a frozen build has.
+"""The frozen kiosk's entry point (kiosk.spec): the command line, with three duties only a frozen build has.
 
 - An unhandled error ends the process with exit code 1 and its traceback in the log. Left to PyInstaller,
   a Windows build without a console shows a dialog and waits for a click, so Shell Launcher or the
   scheduled task could never restart the kiosk.
 - A Windows build without a console has no stdout/stderr: the log would vanish. Then it goes to
   %ProgramData%\\Kiosk\\logs\\kiosk.log (the previous run's log is kept as kiosk.previous.log).
+- The validator may start the kiosk again as its helper for large packs (kiosk/content/readhelper.py),
+  with `HELPER_ARGUMENT`: that process only reads panels, and must not touch the log.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ import os
 import sys
 import traceback
 from pathlib import Path
+
+# kiosk.content.readhelper.HELPER_ARGUMENT, written out: importing the validator would slow every start.
+HELPER_ARGUMENT = "--read-for-validator"
 
 
 def log_folder() -> Path:
@@ -43,5 +48,9 @@ def run() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == [HELPER_ARGUMENT]:
+        from kiosk.content.readhelper import main as help_the_validator
+
+        help_the_validator(sys.argv[2])  # ends the process
     give_output_somewhere(log_folder())
     sys.exit(run())

@@ -6,7 +6,7 @@ from kiosk.content.problems import Position, Problem, Severity
 from kiosk.content.result import LoadResult
 
 
-def load_pack(root, places=None, names=None) -> LoadResult:
+def load_pack(root, places=None, names=None, helper=None) -> LoadResult:
     """Read and check a pack folder (`kiosk.content.load.load_pack`).
 
     The validator is imported on first use: a kiosk that starts from a remembered pack
@@ -14,7 +14,7 @@ def load_pack(root, places=None, names=None) -> LoadResult:
     """
     from kiosk.content.load import load_pack as load
 
-    return load(root, places, names)
+    return load(root, places, names, helper)
 
 
 __all__ = ["LoadResult", "Position", "Problem", "Severity", "load_pack"]

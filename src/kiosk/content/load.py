@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from kiosk.content import format as fmt
+from kiosk.content import readhelper
 from kiosk.content.model import (
     NO_STAFF_NOTES,
     Attract,
@@ -45,15 +46,22 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def load_pack(
-    root: Path | str, places: MapAsset | None = None, names: dict[str, dict[str, str]] | None = None
+    root: Path | str,
+    places: MapAsset | None = None,
+    names: dict[str, dict[str, str]] | None = None,
+    helper: bool | None = None,
 ) -> LoadResult:
-    """Read and check a pack folder. Never raises for anything found in the pack."""
+    """Read and check a pack folder. Never raises for anything found in the pack.
+
+    `helper`: whether a second process reads part of the panels (content/panelhelper.py); by default
+    only for packs large enough to gain from it, on a machine with two cores or more.
+    """
     # Loading allocates hundreds of thousands of small, long-lived, acyclic objects; the cyclic
     # collector would rescan them over and over (about 40% of the time on a 1,000-panel pack).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(Path(root), places, names)
+        return _load(Path(root), places, names, helper)
     finally:
         # And then they would all be scanned at the next collection (0.6 s for 10,000 panels, and
         # again now and then, in the middle of a visit): moved out of the collector's sight instead.
@@ -63,7 +71,9 @@ def load_pack(
             gc.enable()
 
 
-def _load(root: Path, places: MapAsset | None, names: dict[str, dict[str, str]] | None) -> LoadResult:
+def _load(
+    root: Path, places: MapAsset | None, names: dict[str, dict[str, str]] | None, use_helper: bool | None
+) -> LoadResult:
     log = ProblemLog()
     if not root.is_dir():
         log.error(Position(str(root)), "this content folder does not exist")
@@ -85,15 +95,22 @@ def _load(root: Path, places: MapAsset | None, names: dict[str, dict[str, str]] 
     draft.ui = _convert_ui(files.read("ui.yaml", required=True), ctx)
     sources = _convert(files.read("sources.yaml", required=True), fmt.SOURCES, ctx)
     draft.sources = list(sources.get("sources", ())) if sources else []
-    for rel in files.listing("panels"):
-        panel = _convert(files.read(rel, required=True), fmt.PANEL, ctx)
-        if panel is None:
-            draft.unreadable.add("panel")
-            continue
-        panel.values["_file"] = rel
-        draft.panels.append(panel)
-    draft.timeline = _convert(files.read("timeline.yaml", required="timeline" in sections), fmt.TIMELINE, ctx)
-    draft.recognitions = _convert(files.read("recognitions.yaml", required="map" in sections), fmt.RECOGNITIONS, ctx)
+    panel_files = files.listing("panels")
+    helper = _start_helper(root, files, panel_files, ctx, use_helper) if use_helper is not False else None
+    helped = helper.panels if helper else []
+    try:
+        panels = read_panels(files, panel_files[: len(panel_files) - len(helped)], ctx)
+        draft.timeline = _convert(files.read("timeline.yaml", required="timeline" in sections), fmt.TIMELINE, ctx)
+        draft.recognitions = _convert(files.read("recognitions.yaml", required="map" in sections), fmt.RECOGNITIONS, ctx)
+        if helper is not None:
+            theirs = helper.finish(ctx, files)
+            panels += theirs if theirs is not None else read_panels(files, helped, ctx)
+    finally:
+        if helper is not None:
+            helper.close()
+    draft.panels = [panel for panel in panels if panel is not None]
+    if len(draft.panels) < len(panels):
+        draft.unreadable.add("panel")
     if sources is None:
         draft.unreadable.add("source")
     if draft.timeline is None:
@@ -113,6 +130,33 @@ def _load(root: Path, places: MapAsset | None, names: dict[str, dict[str, str]] 
     pack = None if log.has_errors else _build(root, draft, ctx, digest)
     coverage = {key: (tally[0], tally[1], tally[2]) for key, tally in ctx.coverage.items()}
     return LoadResult(root, pack, tuple(log.problems), digest, exhibit_id, ctx.languages, coverage)
+
+
+def read_panels(files: PackFiles, rels: list[str], ctx: Context) -> list[Values | None]:
+    """Each panel file converted, or None where it could not be read at all."""
+    panels: list[Values | None] = []
+    for rel in rels:
+        panel = _convert(files.read(rel, required=True), fmt.PANEL, ctx)
+        if panel is not None:
+            panel.values["_file"] = rel
+        panels.append(panel)
+    return panels
+
+
+def _start_helper(
+    root: Path, files: PackFiles, panel_files: list[str], ctx: Context, always: bool | None
+) -> readhelper.Helper | None:
+    """A second process reading the last panels meanwhile (content/readhelper.py), or None.
+
+    `always`: for any pack of two panels or more, the helper reading half of them (for tests).
+    """
+    if always:
+        helped = panel_files[len(panel_files) // 2 :] if len(panel_files) > 1 else []
+    elif len(panel_files) < 1_000:  # far below the size where it pays: not even worth a look at the sizes
+        return None
+    else:
+        helped = readhelper.plan(files, panel_files, ["timeline.yaml", "recognitions.yaml"])
+    return readhelper.start(root, helped, ctx) if helped else None
 
 
 def _convert(node: Node | None, record, ctx: Context) -> Values | None:

@@ -86,6 +86,29 @@ class PackFiles:
             within = self._folders_within[folder] = self._real_folder(self.root / folder)[1]
         return (path, status.st_size) if within else None
 
+    def sizes(self, rels: list[str]) -> list[int]:
+        """Each file's size in bytes (0 for one that cannot be looked at), without reading it."""
+        sizes = []
+        for rel in rels:
+            try:
+                sizes.append(os.lstat(os.path.join(self.root, rel)).st_size)
+            except OSError:
+                sizes.append(0)
+        return sizes
+
+    def head(self, rel: str, count: int) -> bytes:
+        """The first `count` bytes of a file (none if it cannot be read), to estimate its work."""
+        try:
+            descriptor = os.open(os.path.join(self.root, rel), os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        except OSError:
+            return b""
+        try:
+            return os.read(descriptor, count)
+        except OSError:
+            return b""
+        finally:
+            os.close(descriptor)
+
     def listing(self, folder: str) -> list[str]:
         """YAML files of a sub-folder, sorted by name (their order on screen)."""
         directory = self.root / folder

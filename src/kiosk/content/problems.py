@@ -65,6 +65,15 @@ class ProblemLog:
     def warning(self, position: Position, message: str, hint: str = "") -> None:
         self._problems.append(Problem(position, Severity.WARNING, message, hint))
 
+    def extend(self, problems: list[Problem]) -> None:
+        """Add problems found elsewhere (content/panelhelper.py: by a second process)."""
+        self._problems.extend(problems)
+
+    @property
+    def found(self) -> list[Problem]:
+        """The problems in the order they were found."""
+        return self._problems
+
     @property
     def problems(self) -> list[Problem]:
         # The same order as sorting by (position, severity), compared as plain tuples: far quicker for many problems.

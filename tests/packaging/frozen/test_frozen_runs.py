@@ -101,3 +101,24 @@ def test_the_kiosks_own_exit_code_reaches_systemd_through_cage(readable_copy):
     run = under_cage(readable_copy, "--size", "huge")
     assert run.returncode == 2, run.stderr[-4000:]
     assert "--size must look like 1920x1080" in run.stderr
+
+
+def test_the_built_kiosk_reads_panels_as_the_validators_helper(kiosk, tmp_path):
+    # For a large pack the validator starts the kiosk itself again as its helper (kiosk/content/readhelper.py).
+    # Without entry.py's hidden mode, that would be a second kiosk, not an answer.
+    import json
+    import pickle
+
+    from kiosk.content.readhelper import HELPER_ARGUMENT
+    from kiosk.resources import bundled_content
+
+    pack = Path(shutil.copytree(bundled_content(), tmp_path / "pack"))
+    answer = tmp_path / "answer.pickle"
+    request = json.dumps([str(pack), "panels/05", "panels/99", ["en", "az", "ru"], {}, str(answer)])
+    run = subprocess.run([str(kiosk), HELPER_ARGUMENT, request], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-3000:]
+    data = answer.read_bytes()
+    assert data.startswith(b"kiosk helper 1\n")
+    rels, panels, *_ = pickle.loads(data[len(b"kiosk helper 1\n"):])
+    assert rels == sorted(f"panels/{p.name}" for p in (pack / "panels").glob("0[5-8]-*.yaml"))
+    assert [panel["id"] for panel in panels] == ["remembrance", "justice-for-khojaly", "legal-assessment", "never-forget"]

@@ -1,0 +1,259 @@
+"""A second process that reads part of a large pack, on the machine's other core.
+
+Validating reads and converts every file in Python, and Python runs on one core at a time. For a pack
+of thousands of panels the validator starts a copy of itself (`python -c`, or the frozen kiosk with
+`HELPER_ARGUMENT`) and gives it the names of the last panel files. Meanwhile it reads the other
+panels and the rest of the pack itself, then takes the helper's converted panels, problems and tallies
+as if it had read those files itself. Small packs never start it: starting costs about a quarter of a
+second.
+
+Only panels are shared out: a panel is mostly text, which pickles cheaply. The timeline's or the map's
+many small blocks cost more to send back than to read (measured: pickling and unpickling them took 1.2x
+the time reading them did, against 0.6x for panels).
+
+Whatever goes wrong with the helper (it cannot start, dies, answers nonsense, takes far too long, or
+found a different set of panel files) only costs time: the validator then reads those panels itself.
+
+The helper sends positions, not YAML nodes: every node in its answer is pickled as a plain `Node`
+(file, line, column), which is all a problem needs, and a fraction of the bytes.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import gc
+import json
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.content.packfiles import PackFiles
+from kiosk.content.problems import ProblemLog
+from kiosk.content.schema import Context, Reference, Values
+from kiosk.content.yamlnodes import Mapping, Node, Scalar, Sequence
+
+HELPER_ARGUMENT = "--read-for-validator"  # the frozen kiosk's hidden mode (packaging/entry.py)
+_MAGIC = b"kiosk helper 1\n"  # the first bytes of an answer file: anything else is not one
+
+# The work of reading a file, in lines (measured: ~5.5 µs a line, and ~150 µs more per file for opening,
+# hashing and converting it, the same as 27 lines).
+_FILE_LINES = 27
+# Starting the helper (a new interpreter importing the validator: 0.1-0.3 s, and its first files read
+# from a cold cache), in lines' worth of work.
+_START_LINES = 75_000
+# Below this much work, starting a helper costs more than it saves.
+MIN_LINES = 200_000
+# The helper takes 1.6x as long as we would for the same panels (pickling them, and a second core that is
+# often busier than the first; measured on 10,000 panels): so that both finish together, it gets 1 / 2.6
+# of the work left after its start.
+_HELPER_SHARE = 1 / 2.6
+# The helper is taken to be stuck once it has taken this long plus twice the time we needed.
+STUCK_AFTER_S = 30.0
+
+
+def plan(files: PackFiles, panels: list[str], others: list[str]) -> list[str]:
+    """The last panel files, for the helper to read while the validator reads the other panels and
+    `others` (the timeline, the recognitions), so that both finish together; none when a helper would
+    not pay."""
+    if _cores() < 2:
+        return []
+    panel_lines = [_FILE_LINES + lines for lines in _estimated_lines(files, panels)]
+    total = sum(panel_lines) + sum(_FILE_LINES + lines for lines in _estimated_lines(files, others))
+    if total < MIN_LINES:
+        return []
+    target = (total - _START_LINES) * _HELPER_SHARE
+    share, taken = 0, 0.0
+    for lines in reversed(panel_lines):
+        if taken >= target:
+            break
+        taken += lines
+        share += 1
+    return panels[len(panels) - share :] if share else []
+
+
+def _estimated_lines(files: PackFiles, rels: list[str]) -> list[float]:
+    """Each file's number of lines, from its size and the lines per byte of a few of them (the first
+    64 KB of at most 16 files, spread over the list)."""
+    sizes = files.sizes(rels)
+    step = max(1, len(rels) // 16)
+    lines = read = 0
+    for rel in rels[::step]:
+        head = files.head(rel, 65_536)
+        lines += head.count(b"\n")
+        read += len(head)
+    per_byte = lines / read if read else 0.0
+    return [size * per_byte for size in sizes]
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use (Linux)
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+@dataclass
+class Helper:
+    """A running helper, reading `panels`, to write its answer into the file `answer`."""
+
+    process: subprocess.Popen
+    panels: list[str]
+    answer: str
+    started: float
+
+    def finish(self, ctx: Context, files: PackFiles) -> list[Values | None] | None:
+        """The helper's panels, converted, with its problems, references, tallies and file digests merged
+        into `ctx` and `files`; or None (after saying why on stderr) if the caller must read them itself."""
+        try:
+            received = self._receive()
+        finally:
+            self.close()
+        if received is None:
+            return None
+        rels, panels, problems, references, coverage, unknown_languages, fallbacks, digests = received
+        if rels != self.panels:
+            _say("it found other panel files (the folder changed while it read)")
+            return None
+        ctx.log.extend(problems)
+        ctx.references.extend(references)
+        for key, (reviewed, draft, missing) in coverage.items():
+            tally = ctx.coverage.setdefault(key, [0, 0, 0])
+            tally[0] += reviewed
+            tally[1] += draft
+            tally[2] += missing
+        ctx.unknown_languages |= unknown_languages
+        for language, count in fallbacks.items():
+            ctx.fallbacks[language] = ctx.fallbacks.get(language, 0) + count
+        files.digests.update(digests)
+        return panels
+
+    def _receive(self) -> tuple | None:
+        timeout = STUCK_AFTER_S + 2 * (time.monotonic() - self.started)
+        try:
+            code = self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            _say(f"it took more than {timeout:.0f} s and was stopped")
+            return None
+        try:
+            with open(self.answer, "rb") as file:
+                data = file.read()
+        except OSError:
+            data = b""
+        if code != 0 or not data.startswith(_MAGIC):
+            _say(f"it stopped with exit code {code} and no answer")
+            return None
+        try:
+            return pickle.loads(memoryview(data)[len(_MAGIC) :])
+        except Exception as exc:  # a damaged answer: any unpickling error
+            _say(f"its answer could not be read ({exc})")
+            return None
+
+
+    def close(self) -> None:
+        """Stop the helper if it still runs (the validator met an unexpected error), remove its answer."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        _remove(self.answer)
+
+
+def start(root: Path, panels: list[str], ctx: Context) -> Helper | None:
+    """Start a helper reading `panels` (the last of the listing), or None if it cannot start."""
+    # The answer comes back in a file: tens of megabytes through a pipe took a quarter of a second more.
+    try:
+        descriptor, answer = tempfile.mkstemp(prefix="kiosk-validator-", suffix=".pickle")
+        os.close(descriptor)
+    except OSError as exc:
+        _say(f"it has nowhere to write its answer ({exc})")
+        return None
+    # The panels as their first and last names: a list of thousands would not fit on a command line.
+    request = json.dumps([str(root), panels[0], panels[-1], list(ctx.languages), ctx.missing_policy, answer])
+    try:
+        process = subprocess.Popen(
+            [*_command(), request],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            env=_environment(),
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console flashing up on Windows
+        )
+    except OSError as exc:
+        _remove(answer)
+        _say(f"it could not start ({exc})")
+        return None
+    return Helper(process, panels, answer, time.monotonic())
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
+def _command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, HELPER_ARGUMENT]
+    return [sys.executable, "-c", "import sys; from kiosk.content.readhelper import main; main(sys.argv[1])"]
+
+
+def _environment() -> dict[str, str]:
+    """Ours, with this copy of `kiosk` first on the path (it may have been found through sys.path)."""
+    env = dict(os.environ)
+    if not getattr(sys, "frozen", False):
+        package_parent = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, (package_parent, env.get("PYTHONPATH"))))
+    return env
+
+
+def _say(message: str) -> None:
+    print(f"kiosk: a second process reading panels failed: {message}; reading them in this one", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The helper's side.
+
+
+def main(request: str) -> None:
+    """The helper process: answer, then end at once (freeing every object first would only delay it)."""
+    serve(request)
+    if sys.stderr is not None:  # a windowed Windows build has none
+        sys.stderr.flush()
+    os._exit(0)
+
+
+def serve(request: str) -> None:
+    """Read the panels that `request` (JSON from `start`) names, and write the answer to its file."""
+    from kiosk.content.load import read_panels  # the validator: only the helper process needs it here
+
+    gc.disable()  # many small acyclic objects, as in load.py; the process ends right after
+    root, first, last, languages, missing_policy, answer = json.loads(request)
+    log = ProblemLog()
+    ctx = Context(log, languages=tuple(languages), missing_policy=missing_policy)
+    files = PackFiles(Path(root), log)
+    rels = [rel for rel in files.listing("panels") if first <= rel <= last]
+    panels = read_panels(files, rels, ctx)
+    with open(answer, "wb") as file:
+        file.write(_MAGIC)
+        pickler = pickle.Pickler(file, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = _REDUCERS
+        pickler.dump(
+            (rels, panels, log.found, ctx.references, ctx.coverage, ctx.unknown_languages, ctx.fallbacks, files.digests)
+        )
+
+
+def _as_place(node: Node):
+    """A node pickled as its place only: its file, line and column are all the validator needs of it."""
+    return Node, (node.file, node.line, node.column)
+
+
+_REDUCERS = copyreg.dispatch_table | {kind: _as_place for kind in (Node, Scalar, Mapping, Sequence)}
+# Dataclasses with slots pickle through `dataclasses.fields()`, slowly; these are sent by the thousand.
+_REDUCERS[Values] = lambda values: (Values, (values.node, values.values, values.nodes))
+_REDUCERS[Reference] = lambda reference: (Reference, (reference.kind, reference.value, reference.node))
