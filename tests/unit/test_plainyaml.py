@@ -174,14 +174,14 @@ def test_deep_nesting_is_left_to_libyaml():
 USUAL_KEYS = st.sampled_from(["id", "en", "az (draft)", "title", "a b", "k-1", "x.y", "ключ"])
 KEYS = st.one_of(*[USUAL_KEYS] * 4, st.sampled_from(["k:x", "#k", "-k", "'q'", "k ", "a#b", "[k]", "k]"]))
 USUAL_TEXTS = st.sampled_from(
-    ["word", "two words", "a:b", "a#b", "x -", "x]", "~", "NO", "1992", "Ходжалы", "it's", 'say "hi"', "x ", 'the \\"1992\\" text', "C:\\\\x"]
+    ["word", "two words", "a:b", "a#b", "x -", "x]", "~", "NO", "1992", "Ходжалы", "Xocalı1992", "it's", 'say "hi"', "x ", 'the \\"1992\\" text', "C:\\\\x"]
 )
 TEXTS = st.one_of(
     *[USUAL_TEXTS] * 4,
     st.sampled_from(
         [
             "a: b", "a #b", "-5", "- x", "[x]", "{x}", "&x", "*x", "!x", "|", ">", "", " ", "ends:", "%x", "@x", "`x`",
-            "?x", ",x", "a\\b", "x,y", "ə\u0085", "#", "\\", '\\"', "tab\\t", "\\u00e9", '\\\\"',
+            "?x", ",x", "a\\b", "x,y", "ə\u0085", "#", "\\", '\\"', "tab\\t", "\\u00e9", '\\\\"', "½", "x²",
         ]
     ),
 )
