@@ -68,7 +68,8 @@ def _events_only(root: Path) -> None:
 
 
 def _cpu_seconds() -> float:
-    """CPU time of this process and of its children that have ended (the validator's helper)."""
+    """CPU time of this process and of its children that have ended (the validator's helper; on Linux:
+    Windows reports no children's time)."""
     times = os.times()
     return times.user + times.system + times.children_user + times.children_system
 

@@ -39,3 +39,10 @@ def test_without_a_console_the_output_goes_to_a_log_and_the_previous_one_is_kept
 def test_with_a_console_nothing_is_redirected(tmp_path):
     entry.give_output_somewhere(tmp_path / "logs")
     assert not (tmp_path / "logs").exists()
+
+
+def test_the_entry_knows_the_validators_helper_argument():
+    # entry.py writes it out (importing the validator would slow every start); the two must agree.
+    from kiosk.content.readhelper import HELPER_ARGUMENT
+
+    assert entry.HELPER_ARGUMENT == HELPER_ARGUMENT

@@ -6,6 +6,8 @@ wrong with the helper must only cost time.
 
 from __future__ import annotations
 
+import logging
+import pickle
 import shutil
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ import pytest
 
 from kiosk.content import load_pack, readhelper
 from kiosk.resources import bundled_content
-from tests.packs import edit, line_of
+from tests.packs import edit, line_of, write_minimal_pack
 
 
 @pytest.fixture
@@ -38,7 +40,7 @@ def helper_runs(monkeypatch) -> list:
 
 def _same(alone, helped) -> None:
     assert helped.problems == alone.problems
-    assert helped.coverage == alone.coverage
+    assert list(helped.coverage.items()) == list(alone.coverage.items())  # the translation matrix, in order
     assert helped.content_hash == alone.content_hash
     assert helped.pack == alone.pack
 
@@ -73,47 +75,86 @@ def test_problems_in_the_helpers_panels_are_reported_at_the_same_places(pack, he
     assert helped.pack is None
 
 
-def _failing_helper(monkeypatch, code: str) -> None:
+def _helper_running(monkeypatch, code: str) -> None:
+    """The helper replaced by `code`, run with the request as its argument (so `sys.argv[1]`)."""
     monkeypatch.setattr(readhelper, "_command", lambda: [sys.executable, "-c", code])
+
+
+def _writing(answer: bytes) -> str:
+    """Helper code that writes `answer` as its answer file (the request's last item)."""
+    return f"import json, sys; open(json.loads(sys.argv[1])[-1], 'wb').write({answer!r})"
+
+
+# The panels `helper=True` gives the helper in the bundled exhibit: the last four of eight.
+HELPERS_PANELS = sorted(f"panels/{path.name}" for path in (bundled_content() / "panels").glob("*.yaml"))[4:]
+
+
+def _said(caplog) -> str:
+    return "\n".join(r.getMessage() for r in caplog.records if r.name == "kiosk.content.readhelper")
 
 
 @pytest.mark.parametrize(
     ("code", "said"),
     [
         ("import sys; sys.exit(3)", "exit code 3"),
-        ("import json, sys; open(json.loads(sys.argv[1])[-1], 'wb').write(b'kiosk helper 1\\nnonsense')",
+        (_writing(readhelper._magic() + b"nonsense"), "could not be read"),
+        # The right first line, then something else than this version's answer: nothing may be merged.
+        (_writing(readhelper._magic() + pickle.dumps([HELPERS_PANELS, [None] * 4, "problems"])), "could not be read"),
+        (_writing(readhelper._magic() + pickle.dumps([HELPERS_PANELS, [None] * 4, [], [], {"x": [1]}, set(), {}, {}])),
          "could not be read"),
-        ("import json, sys; open(json.loads(sys.argv[1])[-1], 'wb').write(b'an error page')", "no answer"),
+        (_writing(b"kiosk helper 0000\n" + pickle.dumps([])), "no answer from this version"),
+        (_writing(readhelper._magic() + pickle.dumps([["x"], __import__("os").system])), "not part of an answer"),
+        (_writing(readhelper._magic() + b"ckiosk.content.packfiles\nos\n."), "not part of an answer"),
     ],
-    ids=["dies", "answers nonsense", "writes something else"],
+    ids=["dies", "answers nonsense", "answers in another shape", "sends other tallies", "is another version",
+         "sends code", "sends a module"],
 )
-def test_a_failing_helper_only_costs_time(pack, monkeypatch, capfd, helper_runs, code, said):
+def test_a_failing_helper_only_costs_time(pack, monkeypatch, caplog, helper_runs, code, said):
     alone = load_pack(pack, helper=False)
-    _failing_helper(monkeypatch, code)
-    helped = load_pack(pack, helper=True)
+    _helper_running(monkeypatch, code)
+    with caplog.at_level(logging.WARNING):
+        helped = load_pack(pack, helper=True)
     assert helper_runs == [None]
     _same(alone, helped)
-    assert said in capfd.readouterr().err
+    assert said in _said(caplog)
 
 
-def test_a_stuck_helper_is_stopped(pack, monkeypatch, capfd, helper_runs):
+def test_an_error_in_the_helper_is_reported_by_the_validator(pack, monkeypatch, caplog, helper_runs):
     alone = load_pack(pack, helper=False)
-    monkeypatch.setattr(readhelper, "STUCK_AFTER_S", 0.5)
-    _failing_helper(monkeypatch, "import threading; threading.Event().wait()")  # never answers
-    helped = load_pack(pack, helper=True)
+    code = "import sys, kiosk.content.readhelper as h; h.serve = lambda request: 1 / 0; h.main(sys.argv[1])"
+    _helper_running(monkeypatch, code)
+    with caplog.at_level(logging.WARNING):
+        helped = load_pack(pack, helper=True)
     assert helper_runs == [None]
     _same(alone, helped)
-    assert "was stopped" in capfd.readouterr().err
+    assert "it met an error: ZeroDivisionError: division by zero" in _said(caplog)
 
 
-def test_a_helper_that_cannot_start_only_costs_time(pack, monkeypatch, capfd):
+def test_a_stuck_helper_is_stopped(pack, monkeypatch, caplog, helper_runs):
+    alone = load_pack(pack, helper=False)
+    monkeypatch.setattr(readhelper, "MIN_WAIT_S", 0.3)
+    _helper_running(monkeypatch, "import threading; threading.Event().wait()")  # never answers
+    with caplog.at_level(logging.WARNING):
+        helped = load_pack(pack, helper=True)
+    assert helper_runs == [None]
+    _same(alone, helped)
+    assert "was stopped" in _said(caplog)
+
+
+def test_a_helper_that_cannot_start_only_costs_time(pack, monkeypatch, caplog):
     alone = load_pack(pack, helper=False)
     monkeypatch.setattr(readhelper, "_command", lambda: [str(pack / "no-such-program")])
-    _same(alone, load_pack(pack, helper=True))
-    assert "could not start" in capfd.readouterr().err
+    with caplog.at_level(logging.WARNING):
+        _same(alone, load_pack(pack, helper=True))
+    assert "could not start" in _said(caplog)
 
 
-def test_a_panel_added_while_the_helper_reads_makes_the_validator_read_its_share(pack, monkeypatch, capfd, helper_runs):
+def test_the_bundled_exhibit_is_read_in_one_process(pack, monkeypatch):
+    monkeypatch.setattr(readhelper, "start", lambda *args: pytest.fail("a helper started for eight panels"))
+    assert load_pack(pack).pack is not None
+
+
+def test_a_panel_added_while_the_helper_reads_makes_the_validator_read_its_share(pack, monkeypatch, caplog, helper_runs):
     alone = load_pack(pack, helper=False)
     start = readhelper.start
 
@@ -122,10 +163,29 @@ def test_a_panel_added_while_the_helper_reads_makes_the_validator_read_its_share
         return start(root, panels, ctx)
 
     monkeypatch.setattr(readhelper, "start", start_after_a_save)
-    helped = load_pack(pack, helper=True)
+    with caplog.at_level(logging.WARNING):
+        helped = load_pack(pack, helper=True)
     assert helper_runs == [None]
     assert helped.problems == alone.problems  # the panels listed at first, read here
-    assert "other panel files" in capfd.readouterr().err
+    assert "other panel files" in _said(caplog)
+
+
+def test_checks_across_the_two_halves_see_the_helpers_panels(tmp_path, helper_runs):
+    # Four panels: the helper reads the last two. One of them repeats an id of ours and shows a missing image.
+    pack = write_minimal_pack(tmp_path / "pack")
+    first = pack / "panels" / "01-first.yaml"
+    for number in (2, 3, 4):
+        copy = pack / "panels" / f"0{number}-copy.yaml"
+        copy.write_text(first.read_text(encoding="utf-8").replace("first-panel", f"panel-{number}"), encoding="utf-8")
+    edit(pack / "panels" / "04-copy.yaml", "id: panel-4", "id: panel-2")
+    edit(pack / "panels" / "04-copy.yaml", "images/photo.png", "images/missing.png")
+    alone = load_pack(pack, helper=False)
+    helped = load_pack(pack, helper=True)
+    assert len(helper_runs[0]) == 2
+    _same(alone, helped)
+    messages = [(p.position.file, p.position.line, p.message) for p in helped.problems]
+    assert any(file == "panels/04-copy.yaml" and "panel-2" in message for file, _, message in messages), messages
+    assert any(file == "panels/04-copy.yaml" and "missing.png" in message for file, _, message in messages), messages
 
 
 def test_an_error_in_the_validator_stops_the_helper_and_removes_its_answer(pack, monkeypatch, tmp_path):
@@ -185,10 +245,3 @@ def test_no_helper_for_a_small_pack_or_a_single_core(monkeypatch):
     assert _plan(monkeypatch, 10_000, 3_000, 3_000_000, cores=1) == []
 
 
-def test_the_frozen_entry_knows_the_helpers_argument():
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
-    try:
-        import entry
-    finally:
-        sys.path.pop(0)
-    assert entry.HELPER_ARGUMENT == readhelper.HELPER_ARGUMENT

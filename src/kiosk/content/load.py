@@ -53,8 +53,9 @@ def load_pack(
 ) -> LoadResult:
     """Read and check a pack folder. Never raises for anything found in the pack.
 
-    `helper`: whether a second process reads part of the panels (content/panelhelper.py); by default
-    only for packs large enough to gain from it, on a machine with two cores or more.
+    `helper`: whether a second process reads part of the panels (content/readhelper.py): None lets the
+    validator decide (only packs large enough to gain from it, on two cores or more); True always (half
+    the panels, for tests); False never.
     """
     # Loading allocates hundreds of thousands of small, long-lived, acyclic objects; the cyclic
     # collector would rescan them over and over (about 40% of the time on a 1,000-panel pack).
@@ -72,7 +73,7 @@ def load_pack(
 
 
 def _load(
-    root: Path, places: MapAsset | None, names: dict[str, dict[str, str]] | None, use_helper: bool | None
+    root: Path, places: MapAsset | None, names: dict[str, dict[str, str]] | None, helper_wanted: bool | None
 ) -> LoadResult:
     log = ProblemLog()
     if not root.is_dir():
@@ -96,7 +97,7 @@ def _load(
     sources = _convert(files.read("sources.yaml", required=True), fmt.SOURCES, ctx)
     draft.sources = list(sources.get("sources", ())) if sources else []
     panel_files = files.listing("panels")
-    helper = _start_helper(root, files, panel_files, ctx, use_helper) if use_helper is not False else None
+    helper = _start_helper(root, files, panel_files, ctx, helper_wanted)
     helped = helper.panels if helper else []
     try:
         panels = read_panels(files, panel_files[: len(panel_files) - len(helped)], ctx)
@@ -128,7 +129,10 @@ def _load(
     digest = content_hash(root, files.digests)
     exhibit_id = draft.exhibit["id"] if draft.exhibit and draft.exhibit["id"] else ""
     pack = None if log.has_errors else _build(root, draft, ctx, digest)
-    coverage = {key: (tally[0], tally[1], tally[2]) for key, tally in ctx.coverage.items()}
+    # In the order the files are read in one process, whichever process read them.
+    order = {rel: i for i, rel in enumerate(["exhibit.yaml", "ui.yaml", "sources.yaml", *panel_files])}
+    keys = sorted(ctx.coverage, key=lambda key: order.get(key[0], len(order)))  # stable: languages keep their order
+    coverage = {key: tuple(ctx.coverage[key]) for key in keys}
     return LoadResult(root, pack, tuple(log.problems), digest, exhibit_id, ctx.languages, coverage)
 
 
@@ -144,16 +148,16 @@ def read_panels(files: PackFiles, rels: list[str], ctx: Context) -> list[Values 
 
 
 def _start_helper(
-    root: Path, files: PackFiles, panel_files: list[str], ctx: Context, always: bool | None
+    root: Path, files: PackFiles, panel_files: list[str], ctx: Context, wanted: bool | None
 ) -> readhelper.Helper | None:
     """A second process reading the last panels meanwhile (content/readhelper.py), or None.
 
-    `always`: for any pack of two panels or more, the helper reading half of them (for tests).
+    `wanted`: as `load_pack`'s `helper` (None: when it pays; True: for half the panels; False: never).
     """
-    if always:
-        helped = panel_files[len(panel_files) // 2 :] if len(panel_files) > 1 else []
-    elif len(panel_files) < 1_000:  # far below the size where it pays: not even worth a look at the sizes
+    if wanted is False or (wanted is None and len(panel_files) < 1_000):  # far too small to pay: not even measured
         return None
+    if wanted:
+        helped = panel_files[len(panel_files) // 2 :] if len(panel_files) > 1 else []
     else:
         helped = readhelper.plan(files, panel_files, ["timeline.yaml", "recognitions.yaml"])
     return readhelper.start(root, helped, ctx) if helped else None

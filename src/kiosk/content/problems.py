@@ -66,13 +66,13 @@ class ProblemLog:
         self._problems.append(Problem(position, Severity.WARNING, message, hint))
 
     def extend(self, problems: list[Problem]) -> None:
-        """Add problems found elsewhere (content/panelhelper.py: by a second process)."""
+        """Add problems found elsewhere (content/readhelper.py: by a second process)."""
         self._problems.extend(problems)
 
     @property
-    def found(self) -> list[Problem]:
-        """The problems in the order they were found."""
-        return self._problems
+    def in_found_order(self) -> list[Problem]:
+        """A copy of the problems, in the order they were found."""
+        return list(self._problems)
 
     @property
     def problems(self) -> list[Problem]:

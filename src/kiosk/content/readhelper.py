@@ -12,7 +12,8 @@ many small blocks cost more to send back than to read (measured: pickling and un
 the time reading them did, against 0.6x for panels).
 
 Whatever goes wrong with the helper (it cannot start, dies, answers nonsense, takes far too long, or
-found a different set of panel files) only costs time: the validator then reads those panels itself.
+found a different set of panel files) only costs time: the validator then reads those panels itself,
+having merged nothing of the helper's.
 
 The helper sends positions, not YAML nodes: every node in its answer is pickled as a plain `Node`
 (file, line, column), which is all a problem needs, and a fraction of the bytes.
@@ -22,23 +23,29 @@ from __future__ import annotations
 
 import copyreg
 import gc
+import io
 import json
+import logging
 import os
 import pickle
 import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.packfiles import PackFiles
-from kiosk.content.problems import ProblemLog
+from kiosk.content.problems import Problem, ProblemLog
 from kiosk.content.schema import Context, Reference, Values
 from kiosk.content.yamlnodes import Mapping, Node, Scalar, Sequence
 
+log = logging.getLogger(__name__)
+
 HELPER_ARGUMENT = "--read-for-validator"  # the frozen kiosk's hidden mode (packaging/entry.py)
-_MAGIC = b"kiosk helper 1\n"  # the first bytes of an answer file: anything else is not one
+_ANSWER_PREFIX = "kiosk-validator-"
+_FAILED = b"kiosk helper failed\n"  # an answer file's first line when the helper met an error (then the traceback)
 
 # The work of reading a file, in lines (measured: ~5.5 µs a line, and ~150 µs more per file for opening,
 # hashing and converting it, the same as 27 lines).
@@ -52,8 +59,8 @@ MIN_LINES = 200_000
 # often busier than the first; measured on 10,000 panels): so that both finish together, it gets 1 / 2.6
 # of the work left after its start.
 _HELPER_SHARE = 1 / 2.6
-# The helper is taken to be stuck once it has taken this long plus twice the time we needed.
-STUCK_AFTER_S = 30.0
+# However quick our part was, the helper gets this long to finish after us.
+MIN_WAIT_S = 1.0
 
 
 def plan(files: PackFiles, panels: list[str], others: list[str]) -> list[str]:
@@ -108,17 +115,15 @@ class Helper:
 
     def finish(self, ctx: Context, files: PackFiles) -> list[Values | None] | None:
         """The helper's panels, converted, with its problems, references, tallies and file digests merged
-        into `ctx` and `files`; or None (after saying why on stderr) if the caller must read them itself."""
+        into `ctx` and `files`; or None (after saying why, with nothing merged) if the caller must read
+        them itself."""
         try:
             received = self._receive()
         finally:
             self.close()
         if received is None:
             return None
-        rels, panels, problems, references, coverage, unknown_languages, fallbacks, digests = received
-        if rels != self.panels:
-            _say("it found other panel files (the folder changed while it read)")
-            return None
+        panels, problems, references, coverage, unknown_languages, fallbacks, digests = received
         ctx.log.extend(problems)
         ctx.references.extend(references)
         for key, (reviewed, draft, missing) in coverage.items():
@@ -133,42 +138,95 @@ class Helper:
         return panels
 
     def _receive(self) -> tuple | None:
-        timeout = STUCK_AFTER_S + 2 * (time.monotonic() - self.started)
+        """The helper's answer, checked whole before anything is merged; None after saying why."""
+        # Its share was planned to end with ours: once waiting would cost more than reading its panels
+        # ourselves, stop. (A load can run on the GUI thread, under the station's 30 s hang watchdog.)
+        timeout = max(MIN_WAIT_S, time.monotonic() - self.started)
         try:
             code = self.process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-            _say(f"it took more than {timeout:.0f} s and was stopped")
+            _say(f"it had not finished {timeout:.1f} s after us, and was stopped")
             return None
         try:
             with open(self.answer, "rb") as file:
                 data = file.read()
         except OSError:
             data = b""
-        if code != 0 or not data.startswith(_MAGIC):
-            _say(f"it stopped with exit code {code} and no answer")
+        if data.startswith(_FAILED):
+            last_line = data[len(_FAILED) :].decode("utf-8", "replace").strip().splitlines()[-1:]
+            _say(f"it met an error: {''.join(last_line)}")
+            return None
+        magic = _magic()
+        if code != 0 or not data.startswith(magic):
+            _say(f"it ended with exit code {code}" if code != 0 else "it left no answer from this version of the kiosk")
             return None
         try:
-            return pickle.loads(memoryview(data)[len(_MAGIC) :])
-        except Exception as exc:  # a damaged answer: any unpickling error
-            _say(f"its answer could not be read ({exc})")
+            rels, *rest = _AnswerUnpickler(io.BytesIO(memoryview(data)[len(magic) :])).load()
+            if rels != self.panels:
+                _say("it found other panel files (the folder changed while it read)")
+                return None
+            return _checked(rest, len(rels))
+        except Exception as exc:  # a damaged or foreign answer, whatever is wrong with it
+            _say(f"its answer could not be read ({exc.__class__.__name__}: {exc})")
             return None
 
-
     def close(self) -> None:
-        """Stop the helper if it still runs (the validator met an unexpected error), remove its answer."""
+        """Stop the helper if it still runs, and remove its answer. Safe to call more than once."""
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
         _remove(self.answer)
 
 
+def _checked(answer: list, count: int) -> tuple:
+    """The answer's parts, once each has the shape merging expects (else ValueError)."""
+    panels, problems, references, coverage, unknown_languages, fallbacks, digests = answer
+    shapes_ok = (
+        isinstance(panels, list) and len(panels) == count and all(p is None or isinstance(p, Values) for p in panels)
+        and isinstance(problems, list) and all(isinstance(p, Problem) for p in problems)
+        and isinstance(references, list) and all(isinstance(r, Reference) for r in references)
+        and isinstance(coverage, dict)
+        and all(isinstance(t, list) and len(t) == 3 and all(isinstance(n, int) for n in t) for t in coverage.values())
+        and isinstance(unknown_languages, set) and isinstance(fallbacks, dict) and isinstance(digests, dict)
+    )
+    if not shapes_ok:
+        raise ValueError("its parts are not what this version of the kiosk sends")
+    return panels, problems, references, coverage, unknown_languages, fallbacks, digests
+
+
+class _AnswerUnpickler(pickle.Unpickler):
+    """Unpickles only what a helper sends: the validator's own value types and plain values, nothing
+    that could run other code, whoever managed to write into the temporary folder."""
+
+    def find_class(self, module: str, name: str):
+        plain = module == "builtins" and name in _PLAIN_TYPES
+        if plain or (module, name) in _ANSWER_GLOBALS or _is_model_type(module, name):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of an answer")
+
+
+_ANSWER_GLOBALS = {
+    ("kiosk.content.yamlnodes", "Node"), ("kiosk.content.schema", "Values"), ("kiosk.content.schema", "Reference"),
+    ("kiosk.content.problems", "Problem"), ("kiosk.content.problems", "Position"), ("kiosk.content.problems", "Severity"),
+    ("kiosk.content.model", "trusted_text"),
+}
+_PLAIN_TYPES = {"set", "frozenset", "dict", "list", "tuple", "str", "int", "bool", "bytes"}
+
+
+def _is_model_type(module: str, name: str) -> bool:
+    """A class of the content model (frozen records: making one runs no other code)."""
+    from kiosk.content import model
+
+    found = getattr(model, name, None) if module == model.__name__ else None
+    return isinstance(found, type) and found.__module__ == module
+
+
 def start(root: Path, panels: list[str], ctx: Context) -> Helper | None:
     """Start a helper reading `panels` (the last of the listing), or None if it cannot start."""
+    _remove_stale_answers()
     # The answer comes back in a file: tens of megabytes through a pipe took a quarter of a second more.
     try:
-        descriptor, answer = tempfile.mkstemp(prefix="kiosk-validator-", suffix=".pickle")
+        descriptor, answer = tempfile.mkstemp(prefix=_ANSWER_PREFIX, suffix=".pickle")
         os.close(descriptor)
     except OSError as exc:
         _say(f"it has nowhere to write its answer ({exc})")
@@ -190,6 +248,17 @@ def start(root: Path, panels: list[str], ctx: Context) -> Helper | None:
     return Helper(process, panels, answer, time.monotonic())
 
 
+def _remove_stale_answers() -> None:
+    """Answers left behind by a validator that died first (a crash, a power cut) and by its helper."""
+    cutoff = time.time() - 600
+    for path in Path(tempfile.gettempdir()).glob(_ANSWER_PREFIX + "*.pickle"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+        except OSError:
+            pass
+
+
 def _remove(path: str) -> None:
     try:
         os.remove(path)
@@ -197,10 +266,19 @@ def _remove(path: str) -> None:
         pass
 
 
+def _magic() -> bytes:
+    """The first line of an answer: the engine's fingerprint, so that a helper started from other code
+    (the kiosk upgraded while it ran) is not believed."""
+    from kiosk.content.cache import engine_fingerprint
+
+    return f"kiosk helper {engine_fingerprint()}\n".encode()
+
+
 def _command() -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, HELPER_ARGUMENT]
-    return [sys.executable, "-c", "import sys; from kiosk.content.readhelper import main; main(sys.argv[1])"]
+    # -P: not the current folder first on the path (a stray json.py there would be imported instead).
+    return [sys.executable, "-P", "-c", "import sys; from kiosk.content.readhelper import main; main(sys.argv[1])"]
 
 
 def _environment() -> dict[str, str]:
@@ -213,7 +291,7 @@ def _environment() -> dict[str, str]:
 
 
 def _say(message: str) -> None:
-    print(f"kiosk: a second process reading panels failed: {message}; reading them in this one", file=sys.stderr)
+    log.warning("a second process reading panels failed: %s; reading them in this one", message)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -221,11 +299,29 @@ def _say(message: str) -> None:
 
 
 def main(request: str) -> None:
-    """The helper process: answer, then end at once (freeing every object first would only delay it)."""
-    serve(request)
-    if sys.stderr is not None:  # a windowed Windows build has none
-        sys.stderr.flush()
+    """The helper process: answer, then end at once (freeing every object first would only delay it).
+
+    Never raises: an error is written into the answer file for the validator to report (a windowed
+    Windows build has no stderr, and an error escaping would show PyInstaller's dialog, which waits for
+    a click on the kiosk's screen).
+    """
+    try:
+        serve(request)
+    except BaseException:
+        _report_failure(request, traceback.format_exc())
+        os._exit(1)
     os._exit(0)
+
+
+def _report_failure(request: str, trace: str) -> None:
+    if sys.stderr is not None:
+        print(trace, file=sys.stderr, flush=True)
+    try:
+        answer = json.loads(request)[-1]
+        with open(answer, "wb") as file:
+            file.write(_FAILED + trace.encode("utf-8", "replace"))
+    except Exception:  # no answer file to write to: the exit code says enough
+        pass
 
 
 def serve(request: str) -> None:
@@ -234,17 +330,18 @@ def serve(request: str) -> None:
 
     gc.disable()  # many small acyclic objects, as in load.py; the process ends right after
     root, first, last, languages, missing_policy, answer = json.loads(request)
-    log = ProblemLog()
-    ctx = Context(log, languages=tuple(languages), missing_policy=missing_policy)
-    files = PackFiles(Path(root), log)
+    problems = ProblemLog()
+    ctx = Context(problems, languages=tuple(languages), missing_policy=missing_policy)
+    files = PackFiles(Path(root), problems)
     rels = [rel for rel in files.listing("panels") if first <= rel <= last]
     panels = read_panels(files, rels, ctx)
     with open(answer, "wb") as file:
-        file.write(_MAGIC)
+        file.write(_magic())
         pickler = pickle.Pickler(file, protocol=pickle.HIGHEST_PROTOCOL)
         pickler.dispatch_table = _REDUCERS
         pickler.dump(
-            (rels, panels, log.found, ctx.references, ctx.coverage, ctx.unknown_languages, ctx.fallbacks, files.digests)
+            [rels, panels, problems.in_found_order, ctx.references, ctx.coverage, ctx.unknown_languages,
+             ctx.fallbacks, files.digests]
         )
 
 
