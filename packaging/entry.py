@@ -49,8 +49,11 @@ def run() -> int:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == [HELPER_ARGUMENT]:
-        from kiosk.content.readhelper import main as help_the_validator
-
-        help_the_validator(sys.argv[2])  # ends the process
+        try:
+            from kiosk.content.readhelper import main as help_the_validator
+        except Exception:  # the validator reads the panels itself; no dialog may wait for a click
+            traceback.print_exc()
+            os._exit(1)
+        help_the_validator(sys.argv[2] if len(sys.argv) > 2 else "")  # ends the process, never raises
     give_output_somewhere(log_folder())
     sys.exit(run())
