@@ -282,12 +282,21 @@ def _command() -> list[str]:
 
 
 def _environment() -> dict[str, str]:
-    """Ours, with this copy of `kiosk` first on the path (it may have been found through sys.path)."""
+    """Ours, with this copy of `kiosk` on the path when a new interpreter would not find it (a checkout
+    or a folder added to sys.path); an installed kiosk is left where the interpreter puts it, after the
+    standard library."""
     env = dict(os.environ)
-    if not getattr(sys, "frozen", False):
-        package_parent = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, (package_parent, env.get("PYTHONPATH"))))
+    package_parent = Path(__file__).resolve().parents[2]
+    if not getattr(sys, "frozen", False) and package_parent not in _site_folders():
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(package_parent), env.get("PYTHONPATH"))))
     return env
+
+
+def _site_folders() -> set[Path]:
+    import site
+
+    folders = site.getsitepackages() + [site.getusersitepackages()]
+    return {Path(folder).resolve() for folder in folders}
 
 
 def _say(message: str) -> None:
