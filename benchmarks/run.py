@@ -8,7 +8,7 @@ Writes results.json and results.md (the tables for docs/performance.md, and each
   it started one), and again in one process (`helper=False`); baseline: PyYAML's C loader
   reading the same files into plain Python objects, with no checks at all (`_parse_only`); and libyaml's
   events alone for every file, with nothing made of them (`_events_only`: what reading through libyaml
-  costs before anything else; content/plainyaml.py reads plain files without it). The three take turns.
+  costs before anything else; content/plainyaml.py reads plain files without it). All four take turns.
 - start-up: fresh processes to the first frame of the attract screen; baseline: a minimal Qt Quick
   window; also the frozen build if dist/kiosk/kiosk exists, and the synthetic packs (startup.py).
 - response: a tap's slot call to the first frame showing its result; baseline: a bare window whose one
@@ -42,15 +42,6 @@ from synthetic import write_pack  # noqa: E402
 from kiosk.content import load_pack  # noqa: E402
 
 FRAME_MS, WORST_MS, RESPONSE_MS = 16.7, 50.0, 33.0
-
-
-def _median_seconds(action, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _parse_only(root: Path) -> None:

@@ -99,15 +99,10 @@ class PackFiles:
     def head(self, rel: str, count: int) -> bytes:
         """The first `count` bytes of a file (none if it cannot be read), to estimate its work."""
         try:
-            descriptor = os.open(os.path.join(self.root, rel), os.O_RDONLY | getattr(os, "O_BINARY", 0))
+            with open(os.path.join(self.root, rel), "rb") as file:  # a few files per pack: no need for os.read
+                return file.read(count)
         except OSError:
             return b""
-        try:
-            return os.read(descriptor, count)
-        except OSError:
-            return b""
-        finally:
-            os.close(descriptor)
 
     def listing(self, folder: str) -> list[str]:
         """YAML files of a sub-folder, sorted by name (their order on screen)."""
