@@ -215,8 +215,14 @@ def _soak_md(results: dict) -> list[str]:
              + (", ".join(f"`{holder}` {change:+d}" for holder, change in changes.items())
                 or "no change among the holders the soak can see (so the reference was held from C or C++)")
              for pace, row in results["soak"].items() for span, changes in row.get("none_holders_change", {}).items()]
-    return lines + (["", "Where `None`'s count moved between two readings, the holders whose references changed:", ""]
-                    + moved if moved else [])
+    lines += ["", "Where `None`'s count moved between two readings, the holders whose references changed:", ""] + moved if moved else []
+    steps = [f"- {pace}: at navigation {move['navigation']:,}, {move['change']:+d}, seen before `{move['before']}` "
+             "(so moved by the action before it)" for pace, row in results["soak"].items() for move in row.get("none_refcount_moves", [])]
+    released = [f"- {pace}, navigation {reading['navigation']:,}: {reading['none_released_by_qml_collection']}"
+                for pace, row in results["soak"].items() for reading in row.get("settled", [])
+                if reading.get("none_released_by_qml_collection")]
+    lines += ["", "Where `None`'s count moved from one round to the next after warm-up:", ""] + steps if steps else []
+    return lines + (["", "References to `None` released by forcing QML's collector at a reading:", ""] + released if released else [])
 
 
 def targets(results: dict) -> list[tuple[str, bool | None, str]]:

@@ -20,8 +20,10 @@ screens go away as they do in the kiosk. Nothing in the harness uses QTimer.sing
 nested QEventLoop: in PySide6 6.11 every QTimer.singleShot(ms > 0, ...) adds three references to None
 that are never released, which would hide the app's own count.
 Resident memory is sampled along the way; after warm-up, at each further quarter and at the end the
-kiosk is reset to the attract screen and left idle for a second, Python's collector runs, and resident
-memory, `sys.getrefcount(None)` and the number of items in the window are read, at the same state.
+kiosk is reset to the attract screen and left idle for a second, QML's and Python's collectors run, and
+resident memory, `sys.getrefcount(None)` and the number of items in the window are read, at the same
+state. Between readings, `None`'s count before each action is compared with the same action's a round
+earlier, so a change is placed to within one action (`none_refcount_moves`).
 Qt and QML warnings (and worse) printed during the run are still printed, and counted: `qt_warnings`, and
 `qt_warning_texts`, each distinct text with its count.
 """
@@ -39,7 +41,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from PySide6.QtCore import QSize, QtMsgType, QTimer, qInstallMessageHandler  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QtMsgType, QTimer, qInstallMessageHandler  # noqa: E402
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -171,7 +173,10 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
     checkpoints = [warmup + (navigations - warmup) * q // 4 for q in range(4)]
     settled: list[dict] = []
     holders: list[dict[str, int]] = []  # none_holders() at each settled reading
-    state = {"done": 0, "next": time.perf_counter() + 0.5, "settling": 0.0, "last_frame": 0.0, "first_frame": 0.0, "acted": 0.0}
+    by_step: list[int] = []  # sys.getrefcount(None) before each action of the last round
+    moves: list[dict] = []  # where that count moved after warm-up (at most one per round)
+    state = {"done": 0, "next": time.perf_counter() + 0.5, "settling": 0.0, "last_frame": 0.0, "first_frame": 0.0, "acted": 0.0,
+             "step": 0, "moved": False}
 
     def swapped() -> None:
         state["last_frame"] = time.perf_counter()
@@ -185,12 +190,20 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
         # count those would show up as a change at the next reading.
         items = count_items(window)
         gc.collect()
+        before_js = sys.getrefcount(None)
+        # JavaScript garbage (wrappers QML has let go of, screens awaiting deletion) goes whenever QML's
+        # own collector happens to run; collected here, it cannot fall between two readings.
+        kiosk.engine.collectGarbage()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
         rss = rss_bytes()
         none_count = sys.getrefcount(None)
         holders.append(none_holders())
         settled.append({"navigation": state["done"], "rss_mib": round(rss / 2**20, 2),
-                        "none_refcount": none_count, "items": items})
+                        "none_refcount": none_count, "none_released_by_qml_collection": before_js - none_count,
+                        "items": items})
         samples.append((state["done"], rss))
+        by_step.clear()  # the next round sets the baseline afresh (reading the window makes Python types)
 
     def tick() -> None:
         """Every 2 ms inside the application's own event loop (deferred deletions happen as in the
@@ -215,7 +228,19 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
         elif now < state["next"]:
             return
         name, action = next(rounds)
+        # `None`'s count before each action, against the same action a round earlier: the first action
+        # of a round whose count moved comes right after the one that moved it.
+        none_now, step = sys.getrefcount(None), state["step"]
+        state["step"] = 0 if action is None else step + 1
+        if step < len(by_step):
+            if none_now != by_step[step] and not state["moved"] and settled and len(moves) < 100:
+                moves.append({"navigation": state["done"], "before": name, "change": none_now - by_step[step]})
+                state["moved"] = True
+            by_step[step] = none_now
+        else:
+            by_step.append(none_now)
         if action is None:
+            state["moved"] = False
             if (checkpoints and state["done"] >= checkpoints[0]) or state["done"] >= navigations:
                 while checkpoints and state["done"] >= checkpoints[0]:
                     checkpoints.pop(0)
@@ -274,6 +299,7 @@ def run(pace: str, navigations: int, warmup: int, size: QSize = QSize(1920, 1080
             f"{a['navigation']}->{b['navigation']}": _changed(holders[i], holders[i + 1])
             for i, (a, b) in enumerate(zip(settled, settled[1:])) if a["none_refcount"] != b["none_refcount"]
         },
+        "none_refcount_moves": moves,
         "items_after_warmup": warm[2],
         "items_end": end[2],
         "qt_warnings": sum(warnings.values()),
