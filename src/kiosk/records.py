@@ -1,7 +1,9 @@
-"""Immutable value types: frozen dataclasses that share their equality, hash and repr."""
+"""Immutable value types: frozen dataclasses that share their equality, hash and repr, and that are made
+dataclasses when first used rather than when imported."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import dataclass_transform
 
@@ -12,7 +14,8 @@ class Record:
     Shared rather than generated: `@dataclass` compiles each method it writes for each class, and the
     content model and the station config are imported before a kiosk's first frame. Generating only
     `__init__` and the frozen guards halves that (importing the model: 58 ms -> 33 ms on a busy
-    machine). The kiosk's immutable value types are `@record`: frozen dataclasses with these methods.
+    machine), and even those are written when a class is first used (below). The kiosk's immutable
+    value types are `@record`: frozen dataclasses with these methods.
     """
 
     __slots__ = ()
@@ -33,9 +36,47 @@ class Record:
         return f"{self.__class__.__qualname__}({fields})"
 
 
+# Making a class a dataclass writes and compiles three methods (~0.4 ms a class), and a kiosk imports
+# 35 record classes before its first frame, but uses only a few of them as dataclasses then: the
+# pack it shows is unpickled, which needs neither `__init__` nor the fields. So `@record` leaves two
+# stand-ins that finish the job on first use: an `__init__`, and `__dataclass_fields__` (which
+# `dataclasses.fields`, `replace`, `is_dataclass` and the methods above read).
+_finishing = threading.RLock()
+
+
+def _finish(cls: type) -> None:
+    with _finishing:
+        if not isinstance(cls.__dict__.get("__dataclass_fields__"), _FieldsOnFirstUse):
+            return  # finished already (by another thread, or as the base of a class finished first)
+        del cls.__dataclass_fields__  # dataclass() keeps what a class defines itself
+        if cls.__dict__.get("__init__") is _init_on_first_use:
+            del cls.__init__
+        dataclass(frozen=True, eq=False, repr=False)(cls)
+
+
+class _FieldsOnFirstUse:
+    """Stands in for a record class's `__dataclass_fields__` until the class is made a dataclass."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+
+    def __get__(self, instance: object, owner: type | None = None) -> dict:
+        _finish(self.cls)
+        return self.cls.__dataclass_fields__
+
+
+def _init_on_first_use(self, *args, **kwargs) -> None:
+    cls = next(c for c in type(self).__mro__ if c.__dict__.get("__init__") is _init_on_first_use)
+    _finish(cls)
+    cls.__init__(self, *args, **kwargs)
+
+
 @dataclass_transform(frozen_default=True)
 def record(cls):
     """A frozen dataclass whose equality, hash and repr come from `Record` (which it must extend)."""
     if not issubclass(cls, Record):
         raise TypeError(f"@record class {cls.__name__} must extend Record")
-    return dataclass(frozen=True, eq=False, repr=False)(cls)
+    if "__init__" not in cls.__dict__:
+        cls.__init__ = _init_on_first_use
+    cls.__dataclass_fields__ = _FieldsOnFirstUse(cls)
+    return cls

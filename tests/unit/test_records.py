@@ -8,6 +8,7 @@ import pickle
 import pytest
 
 from kiosk.content.model import Event, Language, LocalisedText, PartialDate, StaffNotes
+from kiosk.records import Record, record
 
 
 def _event(title: str = "Siege", **changes) -> Event:
@@ -52,3 +53,36 @@ def test_a_record_must_extend_record_so_its_methods_are_not_lost():
         @record
         class Loose:
             name: str
+
+
+@record
+class _Unused(Record):
+    """Made a dataclass only when first used (module-level so it pickles)."""
+
+    size: int
+    label: str = "plain"
+
+
+@record
+class _Wider(_Unused):
+    colour: str = "grey"
+
+
+def test_a_record_becomes_a_dataclass_only_when_first_used_as_one():
+    # A remembered pack is unpickled at start: that must not make its classes dataclasses.
+    assert "__dataclass_params__" not in _Unused.__dict__
+    restored = pickle.loads(pickle.dumps(object.__new__(_Unused)))
+    restored.__dict__.update(size=3, label="plain")
+    assert "__dataclass_params__" not in _Unused.__dict__
+    # Any use as a dataclass finishes it, and the unpickled record then behaves like a made one.
+    assert dataclasses.replace(restored, size=4) == _Unused(4)
+    assert [f.name for f in dataclasses.fields(_Unused)] == ["size", "label"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        restored.size = 5  # type: ignore[misc]
+
+
+def test_a_record_extending_another_has_the_fields_of_both_whichever_is_used_first():
+    wide = _Wider(2, colour="red")
+    assert (wide.size, wide.label, wide.colour) == (2, "plain", "red")
+    assert repr(wide) == "_Wider(size=2, label='plain', colour='red')"
+    assert _Unused(2) != _Wider(2)
