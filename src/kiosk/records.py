@@ -48,7 +48,8 @@ def _finish(cls: type) -> None:
     with _finishing:
         if not isinstance(cls.__dict__.get("__dataclass_fields__"), _FieldsOnFirstUse):
             return  # finished already (by another thread, or as the base of a class finished first)
-        del cls.__dataclass_fields__  # dataclass() keeps what a class defines itself
+        # dataclass() keeps an `__init__` the class defines, so the stand-in goes; it sets the fields
+        # over theirs, which stays until then (another thread reading it waits here, not misses it).
         if cls.__dict__.get("__init__") is _init_on_first_use:
             del cls.__init__
         dataclass(frozen=True, eq=False, repr=False)(cls)

@@ -245,8 +245,6 @@ def test_no_helper_for_a_small_pack_or_a_single_core(monkeypatch):
     assert _plan(monkeypatch, 10_000, 3_000, 3_000_000, cores=1) == []
 
 
-
-
 def test_the_helper_finds_this_copy_of_the_kiosk_and_leaves_an_installed_one_where_it_is(monkeypatch):
     monkeypatch.delenv("PYTHONPATH", raising=False)
     here = Path(readhelper.__file__).resolve().parents[2]
